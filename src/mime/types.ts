@@ -1,0 +1,62 @@
+/**
+ * What the MIME layer hands to the rest of the pipeline. mailparser's own shapes never pass this
+ * boundary.
+ */
+import type { ScanError } from '../types.js';
+
+/**
+ * Headers that matter for tracking analysis. Addresses are lower-cased bare addresses
+ * (`name@domain`), display names dropped. Absent headers give `null` or `[]`.
+ *
+ * @example
+ * const h: MailHeaders = { from: 'news@shop.example', fromName: 'Shop', to: ['me@mail.example'], cc: [],
+ *   deliveredTo: [], xOriginalTo: [], date: '2026-01-01T10:00:00.000Z', subject: 'Sale',
+ *   messageId: '<a@shop.example>', returnPath: 'bounce@esp.example', listUnsubscribe: ['https://shop.example/u'],
+ *   dkimDomains: ['shop.example'] };
+ */
+export interface MailHeaders {
+  readonly from: string | null;
+  readonly fromName: string | null;
+  readonly to: readonly string[];
+  readonly cc: readonly string[];
+  readonly deliveredTo: readonly string[];
+  readonly xOriginalTo: readonly string[];
+  /** ISO 8601 when the Date header parses, else the raw header value, else `null`. */
+  readonly date: string | null;
+  readonly subject: string | null;
+  readonly messageId: string | null;
+  readonly returnPath: string | null;
+  /** URLs and `mailto:` addresses from List-Unsubscribe, without angle brackets. */
+  readonly listUnsubscribe: readonly string[];
+  /** `d=` domains of every DKIM-Signature header, lower-cased. */
+  readonly dkimDomains: readonly string[];
+}
+
+/**
+ * One decoded text/html part.
+ *
+ * @example
+ * const p: HtmlPart = { html: '<p>hi</p>', charset: 'utf-8', path: '1.2', embedded: false };
+ */
+export interface HtmlPart {
+  /** Decoded to a JS string (transfer encoding and charset undone); `cid:` links untouched. */
+  readonly html: string;
+  /** Declared charset, lower-cased, or `null`. */
+  readonly charset: string | null;
+  /** MIME part path (`1`, `1.2`, `2.1.1` …). */
+  readonly path: string;
+  /** True when the part belongs to an attached message/rfc822. */
+  readonly embedded: boolean;
+}
+
+/**
+ * The MIME layer's result. Never thrown: problems are `errors` entries.
+ *
+ * @example
+ * const m: ParsedMail = { headers, htmlParts: [], errors: [{ code: 'no-html-body', message: '…' }] };
+ */
+export interface ParsedMail {
+  readonly headers: MailHeaders;
+  readonly htmlParts: readonly HtmlPart[];
+  readonly errors: readonly ScanError[];
+}

@@ -1,0 +1,248 @@
+/**
+ * The public report contract. The JSON shape of {@link Report} is stable: field names are fixed,
+ * codes are kebab-case and only ever added to, never renamed.
+ */
+
+/**
+ * What a finding is.
+ * - `open-pixel`: an image whose purpose is to tell the sender the message was opened.
+ * - `beacon`: an analytics, advertising or audience-measurement hit loaded by the message.
+ * - `css-beacon`: a tracking URL loaded through CSS (print, dark mode, `@import`, backgrounds).
+ * - `click-redirect`: a link that goes through a tracking redirect before its destination.
+ *
+ * @example
+ * const kind: FindingKind = 'open-pixel';
+ */
+export type FindingKind = 'open-pixel' | 'beacon' | 'css-beacon' | 'click-redirect';
+
+/**
+ * How sure the scanner is: `certain` means the catalogue names the endpoint (host and path facts),
+ * `likely` means strong heuristics or a vendor path shape on an unknown host, `possible` means weak
+ * heuristics only.
+ *
+ * @example
+ * const c: Confidence = 'likely';
+ */
+export type Confidence = 'certain' | 'likely' | 'possible';
+
+/**
+ * Vendor categories of the tracker catalogue.
+ *
+ * @example
+ * const cat: VendorCategory = 'esp';
+ */
+export type VendorCategory =
+  | 'esp'
+  | 'analytics'
+  | 'ad-tech'
+  | 'social'
+  | 'data-broker'
+  | 'audience-measurement'
+  | 'sales-tracker'
+  | 'email-testing'
+  | 'link-shortener'
+  | 'sender-own';
+
+/**
+ * The evidence codes that led to a finding. Stable kebab-case codes.
+ *
+ * @example
+ * const s: Signal = 'size-1x1';
+ */
+export type Signal =
+  | 'known-endpoint' // catalogue host and path/param facts matched
+  | 'known-host' // catalogue host matched, no path fact
+  | 'vendor-path-shape' // a vendor's path/param shape on a host the catalogue does not know
+  | 'size-1x1'
+  | 'size-zero'
+  | 'size-tiny' // both dimensions known and at most 3 px, or one known dimension of 0/1 px
+  | 'no-size' // no width/height anywhere
+  | 'hidden-element'
+  | 'hidden-ancestor'
+  | 'css-url'
+  | 'css-media-print'
+  | 'css-media-dark'
+  | 'css-media-other'
+  | 'css-import'
+  | 'identifier-param' // a query value looks like a per-recipient identifier
+  | 'identifier-path' // a path segment looks like a per-recipient identifier
+  | 'address-leak'
+  | 'tracking-path' // path words such as /open, /track, /pixel
+  | 'third-party'
+  | 'redirect-param' // link carries an encoded destination URL
+  | 'tracking-params'; // link carries known landing-page tracking parameters
+
+/**
+ * How the recipient address was encoded where it was found.
+ *
+ * @example
+ * const e: LeakEncoding = 'sha256';
+ */
+export type LeakEncoding = string;
+
+/**
+ * One place where the recipient address was found inside a URL.
+ *
+ * @example
+ * const leak: Leak = { encoding: 'sha256', location: 'param:a.cid' };
+ */
+export interface Leak {
+  /** e.g. `plain`, `percent-encoded`, `base64`, `md5`, `sha256`, `sha256-base64`, `md5(sha256)`. */
+  readonly encoding: LeakEncoding;
+  /** `param:<name>`, `path:<index>`, `fragment`, `destination:param:<name>` … */
+  readonly location: string;
+  /** Which address matched (useful when several recipients are given). */
+  readonly address: string;
+}
+
+/**
+ * Stable codes of the checks run on a finding.
+ *
+ * @example
+ * const f: FlagCode = 'ga-ip-not-anonymized';
+ */
+export type FlagCode = string;
+
+/**
+ * A check result attached to a finding, with a human explanation.
+ *
+ * @example
+ * const flag: Flag = { code: 'ga-ip-not-anonymized', message: 'The aip parameter is absent…' };
+ */
+export interface Flag {
+  readonly code: FlagCode;
+  readonly message: string;
+}
+
+/**
+ * The catalogue vendor a finding belongs to.
+ *
+ * @example
+ * const v: VendorRef = { id: 'weborama', name: 'Weborama', category: 'ad-tech' };
+ */
+export interface VendorRef {
+  readonly id: string;
+  readonly name: string;
+  readonly category: VendorCategory;
+}
+
+/**
+ * Where in the HTML the URL was found. `line`/`col` are 1-based and point at the attribute (or the
+ * `<style>` element for CSS URLs). `part` is the index of the HTML part within the message.
+ *
+ * @example
+ * const el: ElementRef = { tag: 'img', attribute: 'src', line: 12, col: 5, part: 0 };
+ */
+export interface ElementRef {
+  readonly tag: string;
+  readonly attribute: string;
+  readonly line: number;
+  readonly col: number;
+  readonly part: number;
+}
+
+/**
+ * One tracker found in a message.
+ *
+ * @example
+ * const f: Finding = {
+ *   kind: 'open-pixel', url: 'https://x.example/o.gif?id=1', host: 'x.example', thirdParty: true,
+ *   confidence: 'likely', vendor: null, signals: ['size-1x1'], leaks: [], flags: [],
+ *   element: { tag: 'img', attribute: 'src', line: 1, col: 6, part: 0 },
+ * };
+ */
+export interface Finding {
+  readonly kind: FindingKind;
+  /** The URL as the client would request it (entities decoded). */
+  readonly url: string;
+  readonly host: string;
+  readonly thirdParty: boolean;
+  readonly confidence: Confidence;
+  readonly vendor: VendorRef | null;
+  readonly signals: readonly Signal[];
+  readonly leaks: readonly Leak[];
+  readonly flags: readonly Flag[];
+  readonly element: ElementRef;
+  /** For click redirects: the destination URL when it is recoverable. */
+  readonly destination?: string;
+  /** For click redirects: how many links use this redirect pattern. */
+  readonly count?: number;
+}
+
+/**
+ * Stable codes of the errors a scan can report instead of throwing.
+ *
+ * @example
+ * const c: ErrorCode = 'mime-parse-failed';
+ */
+export type ErrorCode =
+  | 'invalid-input'
+  | 'mime-parse-failed'
+  | 'mime-decode-failed'
+  | 'unknown-charset'
+  | 'no-html-body'
+  | 'html-parse-failed'
+  | 'css-parse-failed'
+  | 'url-invalid'
+  | 'limit-exceeded'
+  | 'internal-error'
+  | 'file-read-failed'
+  | 'file-unsupported';
+
+/**
+ * A problem met while scanning. The scan goes on and reports what it could.
+ *
+ * @example
+ * const e: ScanError = { code: 'no-html-body', message: 'The message has no text/html part.' };
+ */
+export interface ScanError {
+  readonly code: ErrorCode;
+  readonly message: string;
+}
+
+/**
+ * Headers of the scanned message, as far as they are known.
+ *
+ * @example
+ * const m: MessageInfo = { from: 'a@shop.example', senderDomain: 'shop.example', to: ['me@mail.example'],
+ *   subject: 'Hi', date: '2026-01-01T00:00:00.000Z', messageId: '<1@shop.example>' };
+ */
+export interface MessageInfo {
+  readonly from: string | null;
+  readonly senderDomain: string | null;
+  readonly to: readonly string[];
+  readonly subject: string | null;
+  readonly date: string | null;
+  readonly messageId: string | null;
+}
+
+/**
+ * The result of scanning one message.
+ *
+ * @example
+ * const r: Report = { source: 'mail.eml', message: { from: null, senderDomain: null, to: [], subject: null,
+ *   date: null, messageId: null }, findings: [], errors: [] };
+ */
+export interface Report {
+  readonly source: string;
+  readonly message: MessageInfo;
+  readonly findings: readonly Finding[];
+  readonly errors: readonly ScanError[];
+}
+
+/**
+ * Options shared by {@link scanHtml} and {@link scanEml}.
+ *
+ * @example
+ * const opts: ScanOptions = { recipient: 'me@mail.example', sender: 'news@shop.example' };
+ */
+export interface ScanOptions {
+  /** Recipient address(es) to search for in URLs. Added to the addresses found in the headers. */
+  readonly recipient?: string | readonly string[];
+  /** Sender address or domain; decides first/third party when the headers do not. */
+  readonly sender?: string;
+  /** Label put in `report.source`. */
+  readonly source?: string;
+  /** Report click redirects (default true). */
+  readonly includeLinks?: boolean;
+}

@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    setupFiles: ['test/setup/no-network.ts'],
+    testTimeout: 30_000,
+    pool: 'threads',
+  },
+});
