@@ -47,6 +47,11 @@ export interface HtmlPart {
   readonly path: string;
   /** True when the part belongs to an attached message/rfc822. */
   readonly embedded: boolean;
+  /**
+   * Present (and true) when the part is marked `Content-Disposition: attachment`: an attached
+   * .html file, which a mail client does not render when the message is opened.
+   */
+  readonly attachment?: true;
 }
 
 /**

@@ -1,0 +1,178 @@
+/**
+ * Turns the top-level header block into {@link MailHeaders}. Works on already unfolded,
+ * charset-repaired header values (see `HeaderSource`), so it is independent of the splitter.
+ */
+import libmime from 'libmime';
+import { parseAddressHeader } from 'mailparser';
+import type { EmailAddress } from 'mailparser';
+import type { MailHeaders } from './types.js';
+
+/**
+ * Every value of a header, unfolded, by lower-cased name. Encoded words are still encoded.
+ *
+ * @example
+ * const src: HeaderSource = (name) => (name === 'subject' ? ['Hi'] : []);
+ */
+export type HeaderSource = (name: string) => readonly string[];
+
+/** Headers of a message without any header at all. */
+export const EMPTY_HEADERS: MailHeaders = {
+  from: null,
+  fromName: null,
+  to: [],
+  cc: [],
+  deliveredTo: [],
+  xOriginalTo: [],
+  date: null,
+  subject: null,
+  messageId: null,
+  returnPath: null,
+  listUnsubscribe: [],
+  dkimDomains: [],
+};
+
+function flattenAddresses(list: readonly EmailAddress[], out: EmailAddress[]): EmailAddress[] {
+  for (const entry of list) {
+    if (entry.group !== undefined) flattenAddresses(entry.group, out);
+    else out.push(entry);
+  }
+  return out;
+}
+
+/** Parsed mailboxes of all values of one header, groups flattened, in order. */
+function mailboxes(values: readonly string[]): EmailAddress[] {
+  // punycode stays as written: the address is later compared with the bytes found in URLs
+  const parsed = parseAddressHeader([...values], { flatten: true, decodePunycode: false });
+  return flattenAddresses(parsed.value, []);
+}
+
+/** Bare address in lower case, or null when the entry has none. */
+function bareAddress(entry: EmailAddress): string | null {
+  const address = entry.address?.trim().toLowerCase() ?? '';
+  return address === '' ? null : address;
+}
+
+function unique(values: Iterable<string>): string[] {
+  return [...new Set(values)];
+}
+
+/**
+ * All addresses of the given header values, lower-cased, deduplicated, groups flattened.
+ *
+ * @example
+ * addressList(['Team: a@x.example, B <b@x.example>;']); // ['a@x.example', 'b@x.example']
+ */
+export function addressList(values: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const entry of mailboxes(values)) {
+    const address = bareAddress(entry);
+    if (address !== null) out.push(address);
+  }
+  return unique(out);
+}
+
+function decodeWords(value: string): string {
+  try {
+    return libmime.decodeWords(value);
+  } catch {
+    return value;
+  }
+}
+
+function firstNonEmpty(values: readonly string[]): string | null {
+  for (const value of values) {
+    const trimmed = value.trim();
+    if (trimmed !== '') return trimmed;
+  }
+  return null;
+}
+
+/**
+ * ISO 8601 form of a Date header, the raw value when it does not parse, or null.
+ *
+ * @example
+ * normalizeDate('Thu, 01 Jan 2026 10:00:00 +0000'); // '2026-01-01T10:00:00.000Z'
+ */
+export function normalizeDate(value: string | null): string | null {
+  if (value === null) return null;
+  const time = Date.parse(value);
+  return Number.isNaN(time) ? value : new Date(time).toISOString();
+}
+
+/**
+ * URLs and `mailto:` targets of List-Unsubscribe values: the contents of each `<…>`, or the
+ * comma-separated items when a sender forgot the brackets.
+ *
+ * @example
+ * listUnsubscribeTargets(['<mailto:u@x.example>, <https://x.example/u>']);
+ * // ['mailto:u@x.example', 'https://x.example/u']
+ */
+export function listUnsubscribeTargets(values: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const value of values) {
+    let start = value.indexOf('<');
+    if (start < 0) {
+      for (const item of value.split(',')) {
+        const trimmed = item.trim();
+        if (trimmed !== '') out.push(trimmed);
+      }
+      continue;
+    }
+    while (start >= 0) {
+      const end = value.indexOf('>', start + 1);
+      if (end < 0) break;
+      // folding whitespace inside the brackets is not part of the URL
+      const target = value.slice(start + 1, end).replace(/\s/g, '');
+      if (target !== '') out.push(target);
+      start = value.indexOf('<', end + 1);
+    }
+  }
+  return unique(out);
+}
+
+/**
+ * `d=` domains of DKIM-Signature values, lower-cased and deduplicated.
+ *
+ * @example
+ * dkimDomains(['v=1; a=rsa-sha256; d=Shop.example; s=k1; b=…']); // ['shop.example']
+ */
+export function dkimDomains(values: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const value of values) {
+    for (const tag of value.split(';')) {
+      const eq = tag.indexOf('=');
+      if (eq < 0 || tag.slice(0, eq).trim().toLowerCase() !== 'd') continue;
+      const domain = tag.slice(eq + 1).replace(/\s/g, '').toLowerCase();
+      if (domain !== '') out.push(domain);
+    }
+  }
+  return unique(out);
+}
+
+/**
+ * Builds {@link MailHeaders} from a header source.
+ *
+ * @example
+ * const h = extractHeaders((n) => (n === 'from' ? ['Shop <News@Shop.example>'] : []));
+ * h.from; // 'news@shop.example'
+ */
+export function extractHeaders(get: HeaderSource): MailHeaders {
+  const fromEntry = mailboxes(get('from')).find((entry) => bareAddress(entry) !== null) ?? null;
+  const fromName = fromEntry?.name.trim() ?? '';
+  const subject = firstNonEmpty(get('subject'));
+  const returnPath = addressList(get('return-path'));
+  return {
+    from: fromEntry === null ? null : bareAddress(fromEntry),
+    fromName: fromName === '' ? null : fromName,
+    to: addressList(get('to')),
+    cc: addressList(get('cc')),
+    deliveredTo: addressList(get('delivered-to')),
+    xOriginalTo: addressList(get('x-original-to')),
+    date: normalizeDate(firstNonEmpty(get('date'))),
+    subject: subject === null ? null : decodeWords(subject),
+    messageId: firstNonEmpty(get('message-id')),
+    returnPath: returnPath[0] ?? null,
+    listUnsubscribe: listUnsubscribeTargets(get('list-unsubscribe')),
+    dkimDomains: dkimDomains(get('dkim-signature')),
+  };
+}

@@ -1,0 +1,155 @@
+/**
+ * The MIME adapter: raw message in, {@link ParsedMail} out. mailparser's building blocks (the
+ * mailsplit splitter, libmime, its address parser) are used here and nowhere else, and none of
+ * their shapes leave this folder.
+ */
+import type { ScanError } from '../types.js';
+import { decodeCharset, decodeTransfer } from './decode.js';
+import { EMPTY_HEADERS, extractHeaders } from './headers.js';
+import { describe, splitMessage } from './split.js';
+import type { HtmlPart, MailHeaders, ParsedMail } from './types.js';
+
+/**
+ * Limits of {@link parseMail}.
+ *
+ * @example
+ * const opts: MimeOptions = { maxHtmlParts: 10, maxDepth: 3 };
+ */
+export interface MimeOptions {
+  /**
+   * Most text/html parts returned, embedded ones included; more give a `limit-exceeded` error.
+   * An integer from 1 to 1000.
+   * @default 50
+   */
+  readonly maxHtmlParts?: number;
+  /**
+   * How deep attached message/rfc822 parts are opened (0: not at all). An integer from 0 to 100.
+   * @default 10
+   */
+  readonly maxDepth?: number;
+}
+
+/** Defaults of {@link MimeOptions}. */
+export const MIME_DEFAULTS = { maxHtmlParts: 50, maxDepth: 10 } as const;
+
+interface Limits {
+  readonly maxHtmlParts: number;
+  readonly maxDepth: number;
+}
+
+function validLimit(
+  value: unknown,
+  name: keyof Limits,
+  min: number,
+  max: number,
+  errors: ScanError[],
+): number {
+  if (value === undefined) return MIME_DEFAULTS[name];
+  if (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max) return value;
+  errors.push({
+    code: 'invalid-input',
+    message: `Option ${name} must be an integer from ${min} to ${max}; using ${MIME_DEFAULTS[name]}.`,
+  });
+  return MIME_DEFAULTS[name];
+}
+
+function resolveLimits(opts: unknown, errors: ScanError[]): Limits {
+  const given: Partial<Record<keyof Limits, unknown>> =
+    typeof opts === 'object' && opts !== null ? (opts as Partial<Record<keyof Limits, unknown>>) : {};
+  if (opts !== undefined && (typeof opts !== 'object' || opts === null)) {
+    errors.push({ code: 'invalid-input', message: 'Options must be an object; using defaults.' });
+  }
+  return {
+    maxHtmlParts: validLimit(given.maxHtmlParts, 'maxHtmlParts', 1, 1000, errors),
+    maxDepth: validLimit(given.maxDepth, 'maxDepth', 0, 100, errors),
+  };
+}
+
+/** Mutable state shared by one message and the messages attached to it. */
+interface Walk {
+  readonly limits: Limits;
+  readonly parts: HtmlPart[];
+  readonly errors: ScanError[];
+  dropped: number;
+}
+
+/**
+ * Splits one message (top level or attached) and appends its html parts; attached messages are
+ * walked recursively. Returns the message's headers when it has any.
+ */
+async function walkMessage(input: Buffer, prefix: string, depth: number, walk: Walk): Promise<MailHeaders | null> {
+  const budget = walk.limits.maxHtmlParts - walk.parts.length;
+  const split = await splitMessage(input, Math.max(budget, 0));
+  walk.errors.push(...split.errors);
+  walk.dropped += split.droppedHtml;
+  const embedded = prefix !== '';
+  for (const leaf of split.leaves) {
+    const path = embedded ? `${prefix}.${leaf.path}` : leaf.path;
+    const body = decodeTransfer(Buffer.concat(leaf.chunks), leaf.encoding);
+    if (body.error !== null) walk.errors.push({ ...body.error, message: `Part ${path}: ${body.error.message}` });
+    if (leaf.kind === 'rfc822') {
+      if (depth < walk.limits.maxDepth) await walkMessage(body.value, path, depth + 1, walk);
+      else walk.errors.push({ code: 'limit-exceeded', message: `Attached message ${path} is nested too deep; not opened.` });
+      continue;
+    }
+    if (walk.parts.length >= walk.limits.maxHtmlParts) {
+      walk.dropped++;
+      continue;
+    }
+    const text = decodeCharset(body.value, leaf.charset);
+    if (text.error !== null) walk.errors.push({ ...text.error, message: `Part ${path}: ${text.error.message}` });
+    const part: HtmlPart = { html: text.value, charset: leaf.charset, path, embedded };
+    walk.parts.push(leaf.attachment ? { ...part, attachment: true } : part);
+  }
+  if (split.headers === null) return null;
+  if (!embedded && split.headerCount === 0) {
+    walk.errors.push({ code: 'mime-parse-failed', message: 'No header lines found; the input does not look like a mail message.' });
+  }
+  return extractHeaders(split.headers);
+}
+
+function toBuffer(raw: string | Uint8Array): Buffer {
+  if (typeof raw === 'string') return Buffer.from(raw, 'utf8');
+  return Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
+}
+
+/**
+ * Parses a raw message (RFC 5322 / MIME) into headers and every text/html part, each decoded
+ * separately, `cid:` links untouched. Never rejects: problems are `errors` entries. A string is
+ * taken as UTF-8 text of the message.
+ *
+ * @example
+ * const mail = await parseMail('From: a@shop.example\r\nContent-Type: text/html\r\n\r\n<p>hi</p>');
+ * mail.htmlParts[0]?.html; // '<p>hi</p>'
+ */
+export async function parseMail(raw: string | Uint8Array, opts?: MimeOptions): Promise<ParsedMail> {
+  const errors: ScanError[] = [];
+  const parts: HtmlPart[] = [];
+  try {
+    const limits = resolveLimits(opts, errors);
+    if (typeof raw !== 'string' && !(raw instanceof Uint8Array)) {
+      errors.push({ code: 'invalid-input', message: 'Input must be a string or a Uint8Array.' });
+      return { headers: EMPTY_HEADERS, htmlParts: [], errors };
+    }
+    const input = toBuffer(raw);
+    if (input.length === 0) {
+      errors.push({ code: 'invalid-input', message: 'Input is empty.' });
+      return { headers: EMPTY_HEADERS, htmlParts: [], errors };
+    }
+    const walk: Walk = { limits, parts, errors, dropped: 0 };
+    const headers = (await walkMessage(input, '', 0, walk)) ?? EMPTY_HEADERS;
+    if (walk.dropped > 0) {
+      errors.push({
+        code: 'limit-exceeded',
+        message: `${walk.dropped} text/html part(s) beyond maxHtmlParts (${limits.maxHtmlParts}) were skipped.`,
+      });
+    }
+    if (walk.parts.length === 0 && walk.dropped === 0) {
+      errors.push({ code: 'no-html-body', message: 'The message has no text/html part.' });
+    }
+    return { headers, htmlParts: walk.parts, errors };
+  } catch (cause) {
+    errors.push({ code: 'mime-parse-failed', message: `MIME parsing failed: ${describe(cause)}` });
+    return { headers: EMPTY_HEADERS, htmlParts: parts, errors };
+  }
+}

@@ -1,0 +1,151 @@
+/**
+ * Runs mailsplit's streaming splitter over one message and keeps only what the scanner needs: the
+ * top-level headers, and the raw bodies of text/html and message/rfc822 leaves. Every other body
+ * (images, PDFs …) passes by as views into the input and is never copied or decoded.
+ */
+import type { Transform } from 'node:stream';
+import mailsplit from '@zone-eu/mailsplit';
+import type { MessageChunk, SplitterChunk } from '@zone-eu/mailsplit';
+import type { ScanError } from '../types.js';
+import type { HeaderSource } from './headers.js';
+
+type SplitNode = MessageChunk['node'];
+
+/** A leaf the parser keeps, in document order. */
+export interface KeptLeaf {
+  readonly kind: 'html' | 'rfc822';
+  /** Part path relative to this message (`1`, `1.2` …). */
+  readonly path: string;
+  readonly charset: string | null;
+  readonly encoding: string;
+  readonly attachment: boolean;
+  /** Raw (still transfer-encoded) body chunks. */
+  readonly chunks: Buffer[];
+}
+
+/** What one splitter run yields. */
+export interface SplitResult {
+  /** Top-level headers; absent when the splitter produced no node at all. */
+  readonly headers: HeaderSource | null;
+  /** Number of header lines with a name in the top-level block. */
+  readonly headerCount: number;
+  readonly leaves: readonly KeptLeaf[];
+  /** text/html leaves seen beyond the limit, not kept. */
+  readonly droppedHtml: number;
+  readonly errors: readonly ScanError[];
+}
+
+/** Splitter limits; mailsplit's own defaults are larger than a scanner needs. */
+const MAX_HEAD_SIZE = 256 * 1024;
+const MAX_CHILD_NODES = 1000;
+
+/** IMAP-style path of a node; the body of a non-multipart message is part `1`. */
+function pathOf(node: SplitNode): string {
+  const numbers = (node.partNr === false ? [] : node.partNr).filter((nr) => typeof nr === 'number');
+  return numbers.length === 0 ? '1' : numbers.join('.');
+}
+
+function headerSource(node: SplitNode): { source: HeaderSource; count: number } {
+  const headers = node.headers;
+  if (headers === false) return { source: () => [], count: 0 };
+  const count = headers.getList().filter((line) => line.key !== '' && line.line.includes(':')).length;
+  // getDecoded repairs raw 8-bit UTF-8 and drops empty values
+  return { source: (name) => headers.getDecoded(name).map((h) => h.value), count };
+}
+
+/**
+ * Splits a message, keeping at most `maxHtml` text/html bodies. Never rejects: splitter failures
+ * end the run early with what was collected plus a `mime-parse-failed` entry.
+ *
+ * @example
+ * const r = await splitMessage(Buffer.from('Content-Type: text/html\r\n\r\n<p>hi</p>'), 50);
+ * r.leaves[0]?.kind; // 'html'
+ */
+export function splitMessage(input: Buffer, maxHtml: number): Promise<SplitResult> {
+  return new Promise((resolve) => {
+    const leaves: KeptLeaf[] = [];
+    const errors: ScanError[] = [];
+    const kept = new Map<SplitNode, KeptLeaf>();
+    const multiparts = new Set<SplitNode>();
+    const parentsWithChildren = new Set<SplitNode>();
+    let root: { source: HeaderSource; count: number } | null = null;
+    let htmlCount = 0;
+    let droppedHtml = 0;
+    let settled = false;
+
+    const finish = (): void => {
+      if (settled) return;
+      settled = true;
+      for (const node of multiparts) {
+        if (!parentsWithChildren.has(node)) {
+          errors.push({
+            code: 'mime-parse-failed',
+            message: `multipart/${String(node.multipart)} part ${pathOf(node)} has no parts: boundary missing or never used.`,
+          });
+        }
+      }
+      resolve({
+        headers: root?.source ?? null,
+        headerCount: root?.count ?? 0,
+        leaves,
+        droppedHtml,
+        errors,
+      });
+    };
+
+    const onNode = (node: SplitNode): void => {
+      if (node.root) root = headerSource(node);
+      if (node.parentNode !== false) parentsWithChildren.add(node.parentNode);
+      if (node.multipart !== false) {
+        multiparts.add(node);
+        return;
+      }
+      const contentType = node.contentType === false ? 'text/plain' : node.contentType;
+      const isHtml = contentType === 'text/html';
+      if (!isHtml && contentType !== 'message/rfc822') return;
+      if (isHtml && ++htmlCount > maxHtml) {
+        droppedHtml++;
+        return;
+      }
+      const leaf: KeptLeaf = {
+        kind: isHtml ? 'html' : 'rfc822',
+        path: pathOf(node),
+        charset: node.charset === false ? null : node.charset.trim().toLowerCase() || null,
+        encoding: node.encoding === false ? '' : node.encoding,
+        attachment: node.disposition === 'attachment',
+        chunks: [],
+      };
+      kept.set(node, leaf);
+      leaves.push(leaf);
+    };
+
+    const splitter = new mailsplit.Splitter({
+      // embedded messages are split by a recursive run instead, which also handles base64 ones
+      ignoreEmbedded: true,
+      maxHeadSize: MAX_HEAD_SIZE,
+      maxChildNodes: MAX_CHILD_NODES,
+    });
+    splitter.on('data', (chunk: SplitterChunk) => {
+      try {
+        if (chunk.type === 'node') onNode(chunk);
+        else if (chunk.type === 'body') kept.get(chunk.node)?.chunks.push(chunk.value);
+      } catch (cause) {
+        errors.push({ code: 'mime-parse-failed', message: `MIME structure error: ${describe(cause)}` });
+      }
+    });
+    // the splitter's typings only declare 'data'; it is a plain Transform for the other events
+    const stream = splitter as unknown as Transform;
+    stream.once('error', (cause: unknown) => {
+      errors.push({ code: 'mime-parse-failed', message: `MIME split stopped early: ${describe(cause)}` });
+      finish();
+    });
+    stream.once('end', finish);
+    stream.end(input);
+  });
+}
+
+/** A short message for an unknown thrown value. */
+export function describe(cause: unknown): string {
+  const text = cause instanceof Error ? cause.message : String(cause);
+  return text.slice(0, 200);
+}
