@@ -12,7 +12,7 @@ export default defineConfig([
     splitting: false,
   },
   {
-    entry: { cli: 'src/cli/main.ts', worker: 'src/cli/worker.ts' },
+    entry: { cli: 'src/cli/main.ts' },
     format: ['esm'],
     sourcemap: true,
     target: 'node20',

@@ -167,6 +167,8 @@ export interface Finding {
   readonly destination?: string;
   /** For click redirects: how many links use this redirect pattern. */
   readonly count?: number;
+  /** For click redirects: every distinct link URL of the pattern, in document order. */
+  readonly urls?: readonly string[];
 }
 
 /**
@@ -230,6 +232,8 @@ export interface Report {
   readonly errors: readonly ScanError[];
 }
 
+import type { CatalogueIndex } from './catalogue/types.js';
+
 /**
  * Options shared by {@link scanHtml} and {@link scanEml}.
  *
@@ -245,4 +249,16 @@ export interface ScanOptions {
   readonly source?: string;
   /** Report click redirects (default true). */
   readonly includeLinks?: boolean;
+  /** Language of flag messages (default `en`). */
+  readonly lang?: Language;
+  /** A compiled catalogue to use instead of the bundled one (tests, custom vendor lists). */
+  readonly catalogue?: CatalogueIndex;
 }
+
+/**
+ * Languages of the human explanations.
+ *
+ * @example
+ * const l: Language = 'fr';
+ */
+export type Language = 'en' | 'fr';

@@ -1,0 +1,141 @@
+/**
+ * Decides whether one loaded resource is a tracker, of which kind and how sure we are. Pure: the
+ * catalogue match, party and leaks are computed by the caller and passed in.
+ */
+import type { CatalogueMatch } from '../catalogue/types.js';
+import type { Resource } from '../html/types.js';
+import type { Confidence, FindingKind, Leak, Signal, VendorCategory } from '../types.js';
+import type { ParsedUrl } from '../url/parse.js';
+import { hasTrackingPath, identifierEvidence, isSpacerName, presentationSignals, sizeClass } from './signals.js';
+
+/**
+ * Everything known about one resource before the decision.
+ *
+ * @example
+ * const c: Candidate = { resource, url, match: null, thirdParty: true, leaks: [] };
+ */
+export interface Candidate {
+  readonly resource: Resource;
+  readonly url: ParsedUrl;
+  readonly match: CatalogueMatch | null;
+  readonly thirdParty: boolean;
+  readonly leaks: readonly Leak[];
+}
+
+/**
+ * The classifier's verdict.
+ *
+ * @example
+ * const d: Decision = { kind: 'open-pixel', confidence: 'likely', signals: ['size-1x1', 'identifier-param'] };
+ */
+export interface Decision {
+  readonly kind: FindingKind;
+  readonly confidence: Confidence;
+  readonly signals: readonly Signal[];
+}
+
+// Categories whose hits measure audiences or feed advertising rather than report one open.
+const BEACON_CATEGORIES: ReadonlySet<VendorCategory> = new Set<VendorCategory>([
+  'analytics',
+  'ad-tech',
+  'social',
+  'data-broker',
+  'audience-measurement',
+]);
+
+/** Hidden images up to this size in px are pixels in disguise (Superhuman hides 20x20 images). */
+const SMALL_HIDDEN_PX = 25;
+
+function evidence(c: Candidate): { signals: Signal[]; hasId: boolean; trackPath: boolean } {
+  const signals = presentationSignals(c.resource);
+  const ids = identifierEvidence(c.url, c.match?.identifierParams ?? []);
+  if (ids.params.length > 0) signals.push('identifier-param');
+  if (ids.segments.length > 0) signals.push('identifier-path');
+  if (ids.redirect) signals.push('redirect-param');
+  const trackPath = hasTrackingPath(c.url);
+  if (trackPath) signals.push('tracking-path');
+  if (c.leaks.length > 0) signals.push('address-leak');
+  if (c.thirdParty) signals.push('third-party');
+  const hasId = ids.params.length > 0 || ids.segments.length > 0 || c.leaks.length > 0;
+  return { signals, hasId, trackPath };
+}
+
+function isCss(r: Resource): boolean {
+  return r.via === 'inline-style' || r.via === 'style-block' || r.via === 'style-import' || r.via === 'font-face';
+}
+
+function fromCatalogue(c: Candidate, match: CatalogueMatch, ev: ReturnType<typeof evidence>): Decision | null {
+  const r = c.resource;
+  const size = sizeClass(r);
+  const levelSignal: Signal =
+    match.level === 'endpoint' ? 'known-endpoint' : match.level === 'host' ? 'known-host' : 'vendor-path-shape';
+  const signals: Signal[] = [levelSignal, ...ev.signals];
+  const confidence: Confidence = match.level === 'shape' ? 'likely' : 'certain';
+  if (r.via === 'link-click') {
+    if (match.kind === 'click-redirect') return { kind: 'click-redirect', confidence, signals };
+    // A link to a dedicated tracking host is a redirect when it carries a token or a destination.
+    if (match.level === 'host' && (ev.hasId || ev.signals.includes('redirect-param'))) {
+      return { kind: 'click-redirect', confidence: 'likely', signals };
+    }
+    return null;
+  }
+  // A sized image without any identifier on a tracking host is the vendor's logo or a content
+  // image, not a hit (e.g. a "sent with" badge).
+  if (match.level === 'host' && size === 'sized' && !ev.hasId && r.hidden === null) return null;
+  let kind: FindingKind;
+  if (isCss(r)) kind = 'css-beacon';
+  else if (match.kind !== null && match.kind !== 'click-redirect') kind = match.kind;
+  else if (match.kind === 'click-redirect') {
+    // Images served through a click-tracking host are content unless they look like a pixel.
+    if (size === 'sized' || size === 'none') return null;
+    kind = 'open-pixel';
+  } else kind = BEACON_CATEGORIES.has(match.vendor.category) ? 'beacon' : 'open-pixel';
+  return { kind, confidence, signals };
+}
+
+function heuristic(c: Candidate, ev: ReturnType<typeof evidence>): Decision | null {
+  const r = c.resource;
+  const { signals, hasId, trackPath } = ev;
+  if (r.via === 'link-click') return null; // links without a catalogue match are grouped in links.ts
+  const size = sizeClass(r);
+  const tiny = size === '1x1' || size === 'zero' || size === 'tiny';
+  if (isCss(r)) {
+    // Print and dark-mode rules only fire for tracking or for theme assets; an identifier or a
+    // tracking path tells them apart. A bare @import of a font stylesheet is not tracking.
+    if (r.media !== null && (hasId || trackPath)) return { kind: 'css-beacon', confidence: 'likely', signals };
+    if (hasId && (trackPath || tiny || c.leaks.length > 0)) return { kind: 'css-beacon', confidence: 'likely', signals };
+    return null;
+  }
+  if (c.leaks.length > 0) {
+    return { kind: 'open-pixel', confidence: tiny || r.hidden !== null ? 'likely' : 'possible', signals };
+  }
+  if (tiny) {
+    if (isSpacerName(c.url) && !hasId) return null;
+    if (hasId || trackPath) return { kind: 'open-pixel', confidence: 'likely', signals };
+    if (c.thirdParty && c.url.query.length > 0 && !isSpacerName(c.url)) {
+      return { kind: 'open-pixel', confidence: 'possible', signals };
+    }
+    return null;
+  }
+  if (r.hidden !== null) {
+    const small =
+      (r.width === null || r.width <= SMALL_HIDDEN_PX) && (r.height === null || r.height <= SMALL_HIDDEN_PX);
+    if (small && (hasId || trackPath)) return { kind: 'open-pixel', confidence: 'likely', signals };
+    return null;
+  }
+  if (size === 'none' && trackPath && hasId) return { kind: 'open-pixel', confidence: 'possible', signals };
+  return null;
+}
+
+/**
+ * Classifies one resource: `null` when it is not a tracker (content images, spacers, fonts).
+ *
+ * @example
+ * classify({ resource, url, match: null, thirdParty: true, leaks: [] });
+ * // { kind: 'open-pixel', confidence: 'likely', signals: ['size-1x1', 'identifier-param', 'third-party'] }
+ */
+export function classify(c: Candidate): Decision | null {
+  const ev = evidence(c);
+  if (c.match !== null) return fromCatalogue(c, c.match, ev);
+  return heuristic(c, ev);
+}

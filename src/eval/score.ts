@@ -1,0 +1,158 @@
+/**
+ * Scores reports against labels: recall and precision per kind, findings on clean emails, vendor
+ * agreement and address leaks. Pure, so the same scoring serves the CLI and the tests.
+ */
+import type { Finding, FindingKind, Report } from '../types.js';
+import type { EmailLabel, TrackerLabel } from './labels.js';
+
+/**
+ * Counts for one kind of label.
+ *
+ * @example
+ * const k: KindScore = { labels: 10, found: 9, kindAgrees: 8, findings: 9, matchedFindings: 9 };
+ */
+export interface KindScore {
+  labels: number;
+  found: number;
+  kindAgrees: number;
+  findings: number;
+  matchedFindings: number;
+}
+
+/**
+ * The evaluation result.
+ *
+ * @example
+ * const s = scoreReports(labels, reports); s.byKind['open-pixel'].found;
+ */
+export interface Score {
+  readonly emails: number;
+  readonly byKind: Record<FindingKind, KindScore>;
+  readonly cleanEmails: number;
+  readonly findingsOnClean: number;
+  readonly vendorLabels: number;
+  readonly vendorAgrees: number;
+  readonly leaksExpected: number;
+  readonly leaksFound: number;
+  readonly leaksUnexpected: number;
+  /** Human-readable misses and false positives, one line each. */
+  readonly details: readonly string[];
+}
+
+const PIXELISH: ReadonlySet<FindingKind> = new Set(['open-pixel', 'beacon', 'css-beacon']);
+
+function urlsOf(f: Finding): string[] {
+  return [f.url, ...(f.urls ?? [])].map((u) => u.toLowerCase());
+}
+
+function names(s: string): string[] {
+  return s
+    .toLowerCase()
+    .replace(/\((?:[^)]*(?:domain|party|based|copied)[^)]*)\)/g, ' ')
+    .split(/[()/,]/)
+    .map((x) => x.replace(/[^a-z0-9]/g, ''))
+    .filter((x) => x.length >= 3);
+}
+
+/**
+ * Whether our vendor name and a label's vendor name denote the same vendor (`Sendinblue/Brevo` ~
+ * `Brevo (Sendinblue)`, `ConvertKit (Kit)` ~ `Kit`).
+ *
+ * @example
+ * sameVendor('Sendinblue/Brevo', 'Brevo'); // true
+ */
+export function sameVendor(label: string, ours: string): boolean {
+  const a = names(label);
+  const b = names(ours);
+  return a.some((x) => b.some((y) => x === y || (x.length >= 4 && y.includes(x)) || (y.length >= 4 && x.includes(y))));
+}
+
+function leakMatches(expected: string, f: Finding): boolean {
+  const enc = f.leaks.map((l) => l.encoding);
+  if (expected === 'plain') return enc.some((e) => e === 'plain' || e === 'percent-encoded');
+  if (expected === 'base64') return enc.some((e) => e.startsWith('base64'));
+  return enc.some((e) => e.startsWith(expected));
+}
+
+function emptyKinds(): Record<FindingKind, KindScore> {
+  const k = (): KindScore => ({ labels: 0, found: 0, kindAgrees: 0, findings: 0, matchedFindings: 0 });
+  return { 'open-pixel': k(), beacon: k(), 'css-beacon': k(), 'click-redirect': k() };
+}
+
+function pick(label: TrackerLabel, findings: readonly Finding[], used: Set<Finding>): Finding | null {
+  const needle = label.url.toLowerCase();
+  const fits = (f: Finding): boolean => urlsOf(f).some((u) => u.includes(needle));
+  const wantPixel = PIXELISH.has(label.kind);
+  const preferred = findings.find((f) => !used.has(f) && fits(f) && PIXELISH.has(f.kind) === wantPixel);
+  return preferred ?? findings.find((f) => fits(f) && PIXELISH.has(f.kind) === wantPixel) ?? null;
+}
+
+/**
+ * Scores one report per labelled email (same order).
+ *
+ * @example
+ * const score = scoreReports(emails, reports);
+ */
+export function scoreReports(emails: readonly EmailLabel[], reports: readonly Report[]): Score {
+  const byKind = emptyKinds();
+  const details: string[] = [];
+  let cleanEmails = 0;
+  let findingsOnClean = 0;
+  let vendorLabels = 0;
+  let vendorAgrees = 0;
+  let leaksExpected = 0;
+  let leaksFound = 0;
+  let leaksUnexpected = 0;
+  emails.forEach((email, i) => {
+    const findings = reports[i]?.findings ?? [];
+    const used = new Set<Finding>();
+    const optionalUsed = new Set<Finding>();
+    // Specific pixel labels first: click labels often share their prefix.
+    const ordered = [...email.trackers].sort((a, b) => Number(PIXELISH.has(b.kind)) - Number(PIXELISH.has(a.kind)));
+    for (const label of ordered) {
+      const f = pick(label, findings, used);
+      if (label.optional) {
+        if (f !== null) optionalUsed.add(f);
+        continue;
+      }
+      const score = byKind[label.kind];
+      score.labels++;
+      if (label.leaksEmail !== null) leaksExpected++;
+      if (f === null) {
+        details.push(`miss  ${email.file}: ${label.kind} ${label.url}`);
+        continue;
+      }
+      used.add(f);
+      score.found++;
+      if (f.kind === label.kind) score.kindAgrees++;
+      if (label.vendor !== null) {
+        vendorLabels++;
+        if (f.vendor !== null && sameVendor(label.vendor, f.vendor.name)) vendorAgrees++;
+        else details.push(`vendor ${email.file}: labelled ${label.vendor}, reported ${f.vendor?.name ?? 'none'}`);
+      }
+      if (label.leaksEmail !== null) {
+        if (leakMatches(label.leaksEmail, f)) leaksFound++;
+        else details.push(`leak  ${email.file}: ${label.leaksEmail} not found in ${label.url}`);
+      } else if (f.leaks.length > 0) {
+        leaksUnexpected++;
+        details.push(`leak? ${email.file}: reported ${f.leaks.map((l) => l.encoding).join(',')} in ${label.url}`);
+      }
+    }
+    const clean = email.trackers.every((t) => t.optional);
+    if (clean) cleanEmails++;
+    for (const f of findings) {
+      byKind[f.kind].findings++;
+      if (used.has(f)) byKind[f.kind].matchedFindings++;
+      else if (optionalUsed.has(f)) byKind[f.kind].findings--;
+      else {
+        if (clean) findingsOnClean++;
+        details.push(`extra ${email.file}: ${f.kind} ${f.confidence} ${f.url.slice(0, 120)}`);
+      }
+      if (f.leaks.length > 0 && !used.has(f) && !optionalUsed.has(f)) leaksUnexpected++;
+    }
+  });
+  return {
+    emails: emails.length, byKind, cleanEmails, findingsOnClean, vendorLabels, vendorAgrees,
+    leaksExpected, leaksFound, leaksUnexpected, details,
+  };
+}

@@ -1,0 +1,31 @@
+/**
+ * spypixel: find email tracking pixels and beacons, name the tracker, say what it leaks.
+ *
+ * @example
+ * import { scanEml } from 'spypixel';
+ * const report = await scanEml(rawMessage);
+ */
+export { scanHtml } from './scan/html.js';
+export { scanEml } from './scan/eml.js';
+export { compileCatalogue } from './catalogue/compile.js';
+export { defaultCatalogue } from './catalogue/index.js';
+export type {
+  Confidence,
+  ElementRef,
+  ErrorCode,
+  Finding,
+  FindingKind,
+  Flag,
+  FlagCode,
+  Language,
+  Leak,
+  LeakEncoding,
+  MessageInfo,
+  Report,
+  ScanError,
+  ScanOptions,
+  Signal,
+  VendorCategory,
+  VendorRef,
+} from './types.js';
+export type { CatalogueIndex, CatalogueMatch, VendorEntry, RuleSpec } from './catalogue/types.js';

@@ -1,0 +1,58 @@
+/**
+ * Builds what every part of one message shares: sender domains, recipient needles and the stages.
+ */
+import { defaultCatalogue } from '../catalogue/index.js';
+import { walkHtml } from '../html/walk.js';
+import { buildNeedles, findLeaks } from '../leaks/index.js';
+import type { Language, ScanOptions } from '../types.js';
+import { createDomainCache, senderDomains, type SenderHints } from '../url/party.js';
+import type { PartContext } from './part.js';
+
+// One cache for the process: registrable domains do not change between messages.
+const sharedDomainCache = createDomainCache();
+
+/**
+ * Normalises the `recipient` option to a list of addresses.
+ *
+ * @example
+ * recipientsOf({ recipient: 'Me@Mail.example' }); // ['Me@Mail.example']
+ */
+export function recipientsOf(options: ScanOptions): string[] {
+  const r = options.recipient;
+  if (r === undefined) return [];
+  return (typeof r === 'string' ? [r] : [...r]).filter((a) => typeof a === 'string' && a.includes('@'));
+}
+
+/**
+ * The per-message context for {@link scanPart}.
+ *
+ * @example
+ * const ctx = messageContext({ from: 'news@shop.example' }, ['me@mail.example'], {});
+ */
+export function messageContext(hints: SenderHints, recipients: readonly string[], options: ScanOptions): PartContext {
+  const lang: Language = options.lang === 'fr' ? 'fr' : 'en';
+  return {
+    catalogue: options.catalogue ?? defaultCatalogue(),
+    needles: buildNeedles(recipients),
+    senders: senderDomains({ ...hints, sender: options.sender ?? null }, sharedDomainCache),
+    domainOf: sharedDomainCache,
+    includeLinks: options.includeLinks !== false,
+    lang,
+    walk: walkHtml,
+    findLeaks,
+  };
+}
+
+/**
+ * The domain part of an address (`news@mail.shop.example` → `mail.shop.example`).
+ *
+ * @example
+ * domainOfAddress('a@b.example'); // 'b.example'
+ */
+export function domainOfAddress(address: string | null | undefined): string | null {
+  if (address === null || address === undefined) return null;
+  const at = address.lastIndexOf('@');
+  if (at < 0) return address.includes('.') ? address.toLowerCase() : null;
+  const d = address.slice(at + 1).trim().toLowerCase();
+  return d.length > 0 ? d : null;
+}

@@ -1,0 +1,180 @@
+/**
+ * Scans one HTML document: walk → resolve and parse URLs → catalogue → classify → checks →
+ * findings. Every dependency comes in through the context so tests can swap any stage.
+ */
+import type { CatalogueIndex, CatalogueMatch } from '../catalogue/types.js';
+import { classify } from '../classify/classify.js';
+import { groupUnknownLinks, type UnknownLink } from '../classify/links.js';
+import type { Resource, WalkResult } from '../html/types.js';
+import type { NeedleSet } from '../leaks/index.js';
+import { catalogueFlag, leakFlag } from '../report/flags.js';
+import type { Finding, Flag, Language, Leak, ScanError, Signal } from '../types.js';
+import { isThirdParty } from '../url/party.js';
+import { parseUrl, type ParsedUrl } from '../url/parse.js';
+
+/**
+ * What scanning one part needs. Built once per message by the scan functions.
+ *
+ * @example
+ * const ctx: PartContext = { catalogue: defaultCatalogue(), needles: buildNeedles([]), senders: [],
+ *   domainOf: createDomainCache(), includeLinks: true, lang: 'en', walk: walkHtml, findLeaks };
+ */
+export interface PartContext {
+  readonly catalogue: CatalogueIndex;
+  readonly needles: NeedleSet;
+  readonly senders: readonly string[];
+  readonly domainOf: (host: string) => string | null;
+  readonly includeLinks: boolean;
+  readonly lang: Language;
+  readonly walk: (html: string) => WalkResult;
+  readonly findLeaks: (url: ParsedUrl, needles: NeedleSet) => Leak[];
+}
+
+function resolve(raw: string, base: string | null): ParsedUrl | null {
+  const direct = parseUrl(raw);
+  if (direct !== null || base === null) return direct;
+  try {
+    return parseUrl(new URL(raw, base).href);
+  } catch {
+    return null;
+  }
+}
+
+/** Images fetched through a proxy or redirect (Gmail's image proxy) are judged by their target. */
+function unwrapImage(url: ParsedUrl, match: CatalogueMatch | null, ctx: PartContext): [ParsedUrl, CatalogueMatch | null] {
+  if (match === null || match.destination === null) return [url, match];
+  const target = parseUrl(match.destination);
+  if (target === null) return [url, match];
+  return [target, ctx.catalogue.match(target)];
+}
+
+function flagsFor(match: CatalogueMatch | null, leaks: readonly Leak[], host: string, thirdParty: boolean, lang: Language): Flag[] {
+  const flags: Flag[] = [];
+  for (const f of match?.flags ?? []) flags.push(catalogueFlag(f.code, f.message, lang));
+  if (leaks.length > 0) {
+    if (match?.leakFlag) flags.push(catalogueFlag(match.leakFlag.code, match.leakFlag.message, lang));
+    const generic = leakFlag(leaks, host, thirdParty, lang);
+    if (generic !== null) flags.push(generic);
+  }
+  return flags;
+}
+
+function elementOf(r: Resource, part: number): Finding['element'] {
+  return { tag: r.tag, attribute: r.attribute, line: r.line, col: r.col, part };
+}
+
+function mergeLeaks(into: Leak[], more: readonly Leak[]): void {
+  for (const l of more) {
+    if (!into.some((x) => x.encoding === l.encoding && x.location === l.location && x.address === l.address)) into.push(l);
+  }
+}
+
+interface RedirectGroup {
+  first: Resource;
+  url: ParsedUrl;
+  match: CatalogueMatch | null;
+  thirdParty: boolean;
+  confidence: Finding['confidence'];
+  signals: Set<Signal>;
+  urls: string[];
+  count: number;
+  leaks: Leak[];
+  destination: string | null;
+}
+
+function redirectFinding(g: RedirectGroup, part: number, ctx: PartContext): Finding {
+  const vendor = g.match?.vendor ?? null;
+  return {
+    kind: 'click-redirect',
+    url: g.url.href,
+    host: g.url.host,
+    thirdParty: g.thirdParty,
+    confidence: g.confidence,
+    vendor: vendor === null ? null : { id: vendor.id, name: vendor.name, category: vendor.category },
+    signals: [...g.signals],
+    leaks: g.leaks,
+    flags: flagsFor(g.match, g.leaks, g.url.host, g.thirdParty, ctx.lang),
+    element: elementOf(g.first, part),
+    ...(g.destination !== null ? { destination: g.destination } : {}),
+    count: g.count,
+    urls: g.urls,
+  };
+}
+
+/**
+ * Scans one decoded HTML document and returns its findings in document order (click redirects,
+ * one per pattern, after the resources).
+ *
+ * @example
+ * scanPart('<img src="https://t.example/o.gif?u=3f2b8c1e9d4a4b7e" width=1 height=1>', 0, ctx).findings[0]?.kind;
+ * // 'open-pixel'
+ */
+export function scanPart(html: string, part: number, ctx: PartContext): { findings: Finding[]; errors: ScanError[] } {
+  const errors: ScanError[] = [];
+  const walked = ctx.walk(html);
+  if (walked.cssErrors > 0) {
+    errors.push({ code: 'css-parse-failed', message: `${walked.cssErrors} style block(s) in part ${part} could not be fully parsed.` });
+  }
+  const findings: Finding[] = [];
+  const redirects = new Map<string, RedirectGroup>();
+  const unknownLinks: UnknownLink[] = [];
+  for (const r of walked.resources) {
+    if (r.via === 'link-click' && !ctx.includeLinks) continue;
+    const parsed = resolve(r.url, walked.baseHref);
+    if (parsed === null) continue;
+    const firstMatch = ctx.catalogue.match(parsed);
+    const [url, match] = r.via === 'link-click' ? [parsed, firstMatch] : unwrapImage(parsed, firstMatch, ctx);
+    const thirdParty = isThirdParty(url.host, ctx.senders, ctx.domainOf);
+    const leaks = ctx.findLeaks(url, ctx.needles);
+    const decision = classify({ resource: r, url, match, thirdParty, leaks });
+    if (decision === null) {
+      if (r.via === 'link-click' && match === null) unknownLinks.push({ resource: r, url, thirdParty });
+      continue;
+    }
+    if (decision.kind === 'click-redirect') {
+      const key = match?.ruleId ?? `${match?.vendor.id ?? ''}@${url.host}`;
+      const g = redirects.get(key);
+      if (g === undefined) {
+        redirects.set(key, {
+          first: r, url, match, thirdParty, confidence: decision.confidence, signals: new Set(decision.signals),
+          urls: [url.href], count: 1, leaks: [...leaks], destination: match?.destination ?? null,
+        });
+      } else {
+        g.count++;
+        if (!g.urls.includes(url.href)) g.urls.push(url.href);
+        decision.signals.forEach((s) => g.signals.add(s));
+        mergeLeaks(g.leaks, leaks);
+      }
+      continue;
+    }
+    const vendor = match?.vendor ?? null;
+    findings.push({
+      kind: decision.kind,
+      url: url.href,
+      host: url.host,
+      thirdParty,
+      confidence: decision.confidence,
+      vendor: vendor === null ? null : { id: vendor.id, name: vendor.name, category: vendor.category },
+      signals: decision.signals,
+      leaks,
+      flags: flagsFor(match, leaks, url.host, thirdParty, ctx.lang),
+      element: elementOf(r, part),
+    });
+  }
+  for (const group of groupUnknownLinks(unknownLinks)) {
+    const first = group.links[0];
+    if (first === undefined) continue;
+    const leaks: Leak[] = [];
+    for (const l of group.links) mergeLeaks(leaks, ctx.findLeaks(l.url, ctx.needles));
+    const urls: string[] = [];
+    for (const l of group.links) if (!urls.includes(l.url.href)) urls.push(l.url.href);
+    const signals = new Set<Signal>(group.signals);
+    if (leaks.length > 0) signals.add('address-leak');
+    redirects.set(`heuristic:${group.key}`, {
+      first: first.resource, url: first.url, match: null, thirdParty: first.thirdParty, confidence: group.confidence,
+      signals, urls, count: group.links.length, leaks, destination: null,
+    });
+  }
+  for (const g of redirects.values()) findings.push(redirectFinding(g, part, ctx));
+  return { findings, errors };
+}
