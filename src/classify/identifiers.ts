@@ -28,29 +28,26 @@ function isMergeTag(v: string): boolean {
   );
 }
 
-/** Shannon entropy in bits per character. */
-function entropy(v: string): number {
-  const counts = new Map<string, number>();
-  for (const ch of v) counts.set(ch, (counts.get(ch) ?? 0) + 1);
-  let h = 0;
-  for (const c of counts.values()) {
-    const p = c / v.length;
-    h -= p * Math.log2(p);
-  }
-  return h;
-}
-
-function classCount(v: string): number {
-  let lower = 0;
-  let upper = 0;
+/**
+ * Switches between letters and digits, and between lower and upper case. Machine tokens mix
+ * classes all along (`p9unqonzo5iqumomk5uq`, `dXNlckBleGFt`); words and names switch once or
+ * twice (`Summer2026Collection`, `banner01`). Entropy does not separate them: long words score as
+ * high as tokens.
+ */
+function transitions(v: string): { digit: number; casing: number } {
   let digit = 0;
+  let casing = 0;
+  let prev = 0; // 1 lower, 2 upper, 3 digit, 0 other
   for (let i = 0; i < v.length; i++) {
     const c = v.charCodeAt(i);
-    if (c >= 97 && c <= 122) lower = 1;
-    else if (c >= 65 && c <= 90) upper = 1;
-    else if (c >= 48 && c <= 57) digit = 1;
+    const cls = c >= 97 && c <= 122 ? 1 : c >= 65 && c <= 90 ? 2 : c >= 48 && c <= 57 ? 3 : 0;
+    if (prev !== 0 && cls !== 0 && cls !== prev) {
+      if (cls === 3 || prev === 3) digit++;
+      else casing++;
+    }
+    prev = cls;
   }
-  return lower + upper + digit;
+  return { digit, casing };
 }
 
 /**
@@ -72,12 +69,10 @@ export function identifierShape(raw: string): IdentifierShape | null {
   if (UUID.test(stem)) return 'uuid';
   if (stem.length >= 16 && HEX.test(stem) && /[0-9]/.test(stem) && /[a-f]/i.test(stem)) return 'hex';
   if (DIGITS.test(stem)) return stem.length >= 12 ? 'long-number' : null;
-  if (stem.length >= 20 && B64.test(stem) && classCount(stem) >= 2 && entropy(stem) >= 3.5) {
-    return 'base64';
-  }
-  if (stem.length >= 16 && classCount(stem) >= 2 && entropy(stem) >= 3.6 && !looksLikeWords(stem)) {
-    return 'opaque';
-  }
+  if (looksLikeWords(stem)) return null;
+  const t = transitions(stem);
+  if (stem.length >= 16 && B64.test(stem) && ((t.casing >= 2 && t.digit + t.casing >= 6) || /[+/]|=$/.test(stem))) return 'base64';
+  if (stem.length >= 12 && (t.digit >= 3 || (t.casing >= 4 && t.digit >= 1))) return 'opaque';
   return null;
 }
 

@@ -118,7 +118,9 @@ export function identifierEvidence(
       redirect = true;
       continue;
     }
-    if ((knownParams.includes(k) && v.length > 0) || identifierShape(v) !== null) {
+    // A bare token as the whole query (`/d?a1B2c3…`) is a key without value.
+    const token = v.length === 0 ? k : v;
+    if ((knownParams.includes(k) && v.length > 0) || identifierShape(token) !== null) {
       if (!params.includes(k)) params.push(k);
     }
   }
