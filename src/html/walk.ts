@@ -1,0 +1,219 @@
+/**
+ * The DOM walker: every remote resource a mail client would load from an HTML body, plus links,
+ * with location, rendered size and hidden state. Synchronous and browser-safe (no Node built-ins).
+ */
+import type { DefaultTreeAdapterTypes } from 'parse5';
+import type { Resource, WalkResult } from './types.js';
+import { cascade } from './cascade.js';
+import { parseInlineStyle, type InlineStyle } from './css.js';
+import { parseDocument, type ParsedDocument } from './document.js';
+import { elementUrls, getAttr, type AttributeUrl } from './elements.js';
+import { LinkText } from './link-text.js';
+import type { ElementFacts } from './selectors.js';
+import { renderedSize } from './size.js';
+import { isWebLink, trimUrl } from './urls.js';
+import { hiddenState, ownHiding, type HiddenState } from './visibility.js';
+
+type Node = DefaultTreeAdapterTypes.Node;
+type Element = DefaultTreeAdapterTypes.Element;
+
+/**
+ * Options of {@link walkHtml}.
+ *
+ * @example
+ * const opts: WalkOptions = { links: false };
+ */
+export interface WalkOptions {
+  /** Report `a`/`area` links as `link-click` resources. @default true */
+  readonly links?: boolean;
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** Per-element state; `parent` links form the ancestor chain used by selectors. */
+interface Ctx extends ElementFacts {
+  readonly parent: Ctx | null;
+  hard: HiddenState | null;
+  vis: HiddenState | null;
+  link: LinkText | null;
+}
+
+interface WalkState {
+  readonly doc: ParsedDocument;
+  readonly links: boolean;
+  readonly resources: Resource[];
+  readonly pendingLinks: [Mutable<Resource>, LinkText][];
+  readonly inlineCache: Map<string, InlineStyle>;
+  cssErrors: number;
+  baseHref: string | null;
+}
+
+/** Tags whose attributes can load something (besides `background`, checked on every element). */
+const LOADING_TAGS: ReadonlySet<string> = new Set([
+  'img', 'video', 'audio', 'source', 'track', 'iframe', 'frame', 'embed', 'object', 'link', 'image',
+  'v:fill', 'v:image', 'v:imagedata', 'input', 'meta',
+]);
+const NO_CLASSES: readonly string[] = [];
+
+/**
+ * Walks an HTML document and lists what a mail client would load. Never throws: on internal
+ * failure it returns what it found so far.
+ *
+ * @example
+ * walkHtml('<img src="https://t.example/o.gif" width="1" height="1">').resources[0]?.width; // 1
+ */
+export function walkHtml(html: string, opts: WalkOptions = {}): WalkResult {
+  const resources: Resource[] = [];
+  const pendingLinks: [Mutable<Resource>, LinkText][] = [];
+  let cssErrors = 0;
+  let baseHref: string | null = null;
+  try {
+    const doc = parseDocument(typeof html === 'string' ? html : '');
+    const state: WalkState = {
+      doc, links: opts.links !== false, resources, pendingLinks, inlineCache: new Map(), cssErrors: doc.sheetErrors, baseHref: null,
+    };
+    try {
+      traverse(state);
+    } finally {
+      cssErrors = state.cssErrors;
+      baseHref = state.baseHref;
+    }
+  } catch {
+    // Keep the partial result: the walker reports, it does not fail.
+  }
+  for (const [resource, text] of pendingLinks) resource.text = text.result();
+  return { resources, cssErrors, baseHref };
+}
+
+/** Depth-first, document order, with an explicit stack so deep nesting cannot overflow. */
+function traverse(state: WalkState): void {
+  const nodes: Node[] = [state.doc.document];
+  const ctxs: (Ctx | null)[] = [null];
+  for (let node = nodes.pop(); node !== undefined; node = nodes.pop()) {
+    const parent = ctxs.pop() ?? null;
+    let ctx = parent;
+    if ('tagName' in node) {
+      ctx = visitElement(state, node, parent);
+    } else if (node.nodeName === '#text' && parent?.link && 'value' in node) {
+      parent.link.append(node.value);
+      continue;
+    }
+    const children = 'content' in node ? node.content.childNodes : 'childNodes' in node ? node.childNodes : null;
+    if (children === null) continue;
+    for (let i = children.length - 1; i >= 0; i--) {
+      const child = children[i];
+      if (child === undefined) continue;
+      nodes.push(child);
+      ctxs.push(ctx);
+    }
+  }
+}
+
+function visitElement(state: WalkState, el: Element, parent: Ctx | null): Ctx {
+  const tag = el.tagName.toLowerCase();
+  let id = '';
+  let classAttr: string | undefined;
+  let style: string | undefined;
+  let hiddenAttr = false;
+  let hasBackground = false;
+  for (const a of el.attrs) {
+    if (a.prefix !== undefined) continue;
+    if (a.name === 'id') id = a.value;
+    else if (a.name === 'class') classAttr = a.value;
+    else if (a.name === 'style') style = a.value;
+    else if (a.name === 'hidden') hiddenAttr = true;
+    else if (a.name === 'background') hasBackground = true;
+  }
+  const classes = classAttr === undefined ? NO_CLASSES : classAttr.split(/[ \t\n\f\r]+/).filter((c) => c !== '');
+  const ctx: Ctx = { tag, id, classes, parent, hard: null, vis: null, link: parent?.link ?? null };
+
+  const inline = style === undefined ? null : readInline(state, style);
+  const matched = state.doc.index.match(ctx);
+  const hasInline = inline !== null && inline.decls.length > 0;
+  const computed = hasInline || matched.length > 0 ? cascade(inline?.decls ?? null, matched) : null;
+  const widthAttr = getAttr(el, 'width');
+  const heightAttr = getAttr(el, 'height');
+  const own = ownHiding(computed, hiddenAttr, widthAttr, heightAttr);
+  ctx.hard = own.hard !== null ? hiddenState(own.hard, false) : parent?.hard ? hiddenState(parent.hard.reason, true) : null;
+  if (own.visibility === 'hidden') ctx.vis = hiddenState('visibility-hidden', false);
+  else if (own.visibility !== 'visible' && parent?.vis) ctx.vis = hiddenState('visibility-hidden', true);
+  const hidden = own.hard !== null ? ctx.hard : own.visibility === 'hidden' ? ctx.vis : (ctx.hard ?? ctx.vis);
+
+  const urls: AttributeUrl[] = LOADING_TAGS.has(tag) || hasBackground ? elementUrls(el, tag) : [];
+  if (inline !== null) for (const u of inline.urls) urls.push({ attribute: 'style', url: u.url, via: 'inline-style' });
+  if (urls.length > 0) {
+    const sized = tag !== 'link' && tag !== 'meta';
+    const size = sized ? renderedSize(widthAttr, heightAttr, computed) : { width: null, height: null };
+    for (const u of urls) state.resources.push(makeResource(el, tag, u, size, hidden));
+  }
+
+  if (tag === 'style') addSheetUrls(state, el);
+  else if (tag === 'base' && state.baseHref === null) {
+    const href = getAttr(el, 'href');
+    if (href !== undefined && trimUrl(href) !== '') state.baseHref = trimUrl(href);
+  } else if (tag === 'a' || tag === 'area') addLink(state, el, tag, ctx, hidden);
+  else if (tag === 'img' && ctx.link !== null) ctx.link.addAlt(getAttr(el, 'alt') ?? '');
+  return ctx;
+}
+
+function readInline(state: WalkState, style: string): InlineStyle {
+  // Newsletters repeat the same style attribute hundreds of times: parse each text once.
+  let parsed = state.inlineCache.get(style);
+  if (parsed === undefined) {
+    parsed = parseInlineStyle(style);
+    state.inlineCache.set(style, parsed);
+  }
+  if (parsed.error) state.cssErrors++;
+  return parsed;
+}
+
+function location(el: Element, attribute: string | null): Pick<Resource, 'line' | 'col' | 'startOffset' | 'endOffset'> {
+  const loc = el.sourceCodeLocation;
+  const at = (attribute === null ? undefined : loc?.attrs?.[attribute]) ?? loc;
+  if (at === undefined || at === null) return { line: 0, col: 0, startOffset: 0, endOffset: 0 };
+  return { line: at.startLine, col: at.startCol, startOffset: at.startOffset, endOffset: at.endOffset };
+}
+
+function makeResource(
+  el: Element,
+  tag: string,
+  u: AttributeUrl,
+  size: { width: number | null; height: number | null },
+  hidden: HiddenState | null,
+): Resource {
+  // A `<link media=print>` stylesheet loads like an `@media print` rule: report the media.
+  const media = tag === 'link' ? (getAttr(el, 'media')?.trim() || null) : null;
+  return {
+    url: u.url, via: u.via, tag, attribute: u.attribute, ...location(el, u.attribute),
+    width: size.width, height: size.height, hidden, media, selector: null,
+  };
+}
+
+function addSheetUrls(state: WalkState, el: Element): void {
+  const sheet = state.doc.sheets.get(el);
+  if (sheet === undefined) return;
+  const loc = location(el, null);
+  for (const u of sheet.urls) {
+    state.resources.push({
+      url: u.url, via: u.via, tag: 'style', attribute: u.attribute, ...loc,
+      width: null, height: null, hidden: null, media: u.media, selector: u.selector,
+    });
+  }
+}
+
+function addLink(state: WalkState, el: Element, tag: string, ctx: Ctx, hidden: HiddenState | null): void {
+  if (!state.links) return;
+  const raw = getAttr(el, 'href');
+  if (raw === undefined) return;
+  const url = trimUrl(raw);
+  if (!isWebLink(url)) return;
+  const resource: Mutable<Resource> = {
+    url, via: 'link-click', tag, attribute: 'href', ...location(el, 'href'),
+    width: null, height: null, hidden, media: null, selector: null, text: null,
+  };
+  state.resources.push(resource);
+  const text = new LinkText();
+  if (tag === 'area') text.addAlt(getAttr(el, 'alt') ?? '');
+  else ctx.link = text;
+  state.pendingLinks.push([resource, text]);
+}
