@@ -34,17 +34,22 @@ function hexValue(byte: number | undefined): number {
  */
 export function decodeQuotedPrintable(input: Uint8Array): Buffer {
   const out = Buffer.allocUnsafe(input.length);
+  const bytes = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
   let o = 0;
   let i = 0;
-  while (i < input.length) {
-    const byte = input[i] as number;
-    if (byte !== EQUALS) {
-      out[o++] = byte;
-      i++;
-      continue;
+  while (i < bytes.length) {
+    // copy the run up to the next `=` natively; QP bodies are mostly such runs
+    const eq = bytes.indexOf(EQUALS, i);
+    const runEnd = eq < 0 ? bytes.length : eq;
+    if (runEnd - i > 32) {
+      o += bytes.copy(out, o, i, runEnd);
+    } else {
+      while (i < runEnd) out[o++] = bytes[i++] as number;
     }
-    const hi = hexValue(input[i + 1]);
-    const lo = hexValue(input[i + 2]);
+    if (eq < 0) break;
+    i = eq;
+    const hi = hexValue(bytes[i + 1]);
+    const lo = hexValue(bytes[i + 2]);
     if (hi >= 0 && lo >= 0) {
       out[o++] = hi * 16 + lo;
       i += 3;
@@ -52,22 +57,18 @@ export function decodeQuotedPrintable(input: Uint8Array): Buffer {
     }
     // soft line break, possibly with transport padding (spaces/tabs) before the line ending
     let j = i + 1;
-    while (input[j] === 0x20 || input[j] === 0x09) j++;
-    if (input[j] === LF) {
+    while (bytes[j] === 0x20 || bytes[j] === 0x09) j++;
+    if (bytes[j] === LF) {
       i = j + 1;
-      continue;
-    }
-    if (input[j] === CR) {
-      i = input[j + 1] === LF ? j + 2 : j + 1;
-      continue;
-    }
-    if (j >= input.length) {
+    } else if (bytes[j] === CR) {
+      i = bytes[j + 1] === LF ? j + 2 : j + 1;
+    } else if (j >= bytes.length) {
       // `=` (plus padding) at the very end of the body: a soft break without a line ending
       i = j;
-      continue;
+    } else {
+      out[o++] = EQUALS;
+      i++;
     }
-    out[o++] = byte;
-    i++;
   }
   return out.subarray(0, o);
 }
@@ -77,6 +78,12 @@ const BASE64_CHAR = new Uint8Array(256);
 for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/') {
   BASE64_CHAR[c.charCodeAt(0)] = 1;
 }
+
+/**
+ * Alphabet characters in lines, then at most two `=` with trailing whitespace. Anchored; the
+ * padding group only starts on `=`, so a failed match backtracks in linear time.
+ */
+const WELL_FORMED_BASE64 = /^[A-Za-z0-9+/\r\n\t ]*(?:=[\r\n\t ]*){0,2}$/;
 
 function isBase64Space(byte: number): boolean {
   return byte === 0x20 || byte === 0x09 || byte === CR || byte === LF;
@@ -90,30 +97,27 @@ function isBase64Space(byte: number): boolean {
  * decodeBase64(Buffer.from('PHA+aGk8L3A+')).value.toString(); // '<p>hi</p>'
  */
 export function decodeBase64(input: Uint8Array): Decoded<Buffer> {
+  const text = Buffer.from(input.buffer, input.byteOffset, input.byteLength).toString('latin1');
+  // the common, well-formed case is checked and decoded natively
+  if (WELL_FORMED_BASE64.test(text)) return { value: Buffer.from(text, 'base64'), error: null };
   const clean = Buffer.allocUnsafe(input.length);
   let n = 0;
   let stray = 0;
-  let padding = 0;
-  for (const byte of input) {
+  for (let i = 0; i < input.length; i++) {
+    const byte = input[i] as number;
     if (BASE64_CHAR[byte] === 1) {
       // data after padding means concatenated base64 blocks; keep decoding them as one
       clean[n++] = byte;
-    } else if (byte === EQUALS) {
-      padding++;
-    } else if (!isBase64Space(byte)) {
+    } else if (byte !== EQUALS && !isBase64Space(byte)) {
       stray++;
     }
   }
-  const truncated = n % 4 === 1;
   const value = Buffer.from(clean.subarray(0, n).toString('latin1'), 'base64');
-  if (stray > 0 || truncated || padding > 2) {
-    const what = stray > 0 ? `${stray} invalid character(s)` : 'a truncated last group';
-    return {
-      value,
-      error: { code: 'mime-decode-failed', message: `Base64 body has ${what}; decoded what was readable.` },
-    };
-  }
-  return { value, error: null };
+  const what = stray > 0 ? `${stray} invalid character(s)` : 'misplaced padding or a truncated last group';
+  return {
+    value,
+    error: { code: 'mime-decode-failed', message: `Base64 body has ${what}; decoded what was readable.` },
+  };
 }
 
 /** Transfer encodings that leave the bytes as they are. */
@@ -158,21 +162,31 @@ function isValidUtf8(bytes: Uint8Array): boolean {
   }
 }
 
+/**
+ * windows-1252 through iconv-lite: Node 20's TextDecoder decodes every windows-1252 label
+ * (iso-8859-1, us-ascii, latin1 …) as ISO-8859-1, turning “ ” € into C1 control characters.
+ */
+function decodeWindows1252(bytes: Uint8Array): string {
+  return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'windows-1252');
+}
+
 /** Best effort without a usable charset: UTF-8 when the bytes are valid UTF-8, else windows-1252. */
 function decodeGuess(bytes: Uint8Array): string {
   if (isValidUtf8(bytes)) return new TextDecoder('utf-8').decode(bytes);
-  return new TextDecoder('windows-1252').decode(bytes);
+  return decodeWindows1252(bytes);
 }
 
-/** The WHATWG decoder for a label, as browsers would pick it, or null. */
-function whatwgDecoder(label: string): TextDecoder | null {
+/** The WHATWG decoding of bytes for a label, as browsers would do it, or null for no decoder. */
+function decodeWhatwg(bytes: Uint8Array, label: string): string | null {
+  let decoder: TextDecoder;
   try {
-    const decoder = new TextDecoder(label);
-    // labels such as iso-2022-kr map to the "replacement" decoder, which yields one U+FFFD
-    return decoder.encoding === 'replacement' ? null : decoder;
+    decoder = new TextDecoder(label);
   } catch {
     return null;
   }
+  // labels such as iso-2022-kr map to the "replacement" decoder, which yields one U+FFFD
+  if (decoder.encoding === 'replacement') return null;
+  return decoder.encoding === 'windows-1252' ? decodeWindows1252(bytes) : decoder.decode(bytes);
 }
 
 /**
@@ -187,11 +201,11 @@ function whatwgDecoder(label: string): TextDecoder | null {
 export function decodeCharset(bytes: Uint8Array, charset: string | null): Decoded<string> {
   const label = charset?.trim().toLowerCase() ?? '';
   if (label === '') return { value: decodeGuess(bytes), error: null };
-  const native = whatwgDecoder(label);
-  if (native !== null) return { value: native.decode(bytes), error: null };
+  const native = decodeWhatwg(bytes, label);
+  if (native !== null) return { value: native, error: null };
   const alias = libmime.normalizeCharset(label).toLowerCase();
-  const aliased = alias === label ? null : whatwgDecoder(alias);
-  if (aliased !== null) return { value: aliased.decode(bytes), error: null };
+  const aliased = alias === label ? null : decodeWhatwg(bytes, alias);
+  if (aliased !== null) return { value: aliased, error: null };
   if (!isRefusedCharset(alias) && iconv.encodingExists(alias)) {
     try {
       return { value: iconv.decode(Buffer.from(bytes), alias), error: null };

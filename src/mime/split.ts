@@ -5,6 +5,7 @@
  */
 import type { Transform } from 'node:stream';
 import mailsplit from '@zone-eu/mailsplit';
+import libmime from 'libmime';
 import type { MessageChunk, SplitterChunk } from '@zone-eu/mailsplit';
 import type { ScanError } from '../types.js';
 import type { HeaderSource } from './headers.js';
@@ -45,12 +46,41 @@ function pathOf(node: SplitNode): string {
   return numbers.length === 0 ? '1' : numbers.join('.');
 }
 
+/** Headers the scanner reads; the others are never decoded. */
+const WANTED_HEADERS: ReadonlySet<string> = new Set([
+  'from',
+  'to',
+  'cc',
+  'delivered-to',
+  'x-original-to',
+  'date',
+  'subject',
+  'message-id',
+  'return-path',
+  'list-unsubscribe',
+  'dkim-signature',
+]);
+
+/** Raw 8-bit header bytes are read as UTF-8 unless they are not valid UTF-8 (then latin1). */
+function repairEightBit(line: string): string {
+  const utf8 = Buffer.from(line, 'latin1').toString('utf8');
+  return utf8.includes('\uFFFD') ? line : utf8;
+}
+
 function headerSource(node: SplitNode): { source: HeaderSource; count: number } {
-  const headers = node.headers;
-  if (headers === false) return { source: () => [], count: 0 };
-  const count = headers.getList().filter((line) => line.key !== '' && line.line.includes(':')).length;
-  // getDecoded repairs raw 8-bit UTF-8 and drops empty values
-  return { source: (name) => headers.getDecoded(name).map((h) => h.value), count };
+  const byName = new Map<string, string[]>();
+  const lines = node.headers === false ? [] : node.headers.getList();
+  let count = 0;
+  for (const { key, line } of lines) {
+    if (key === '' || !line.includes(':')) continue;
+    count++;
+    if (!WANTED_HEADERS.has(key)) continue;
+    const value = libmime.decodeHeader(repairEightBit(line)).value;
+    const list = byName.get(key);
+    if (list === undefined) byName.set(key, [value]);
+    else list.push(value);
+  }
+  return { source: (name) => byName.get(name) ?? [], count };
 }
 
 /**
@@ -67,6 +97,8 @@ export function splitMessage(input: Buffer, maxHtml: number): Promise<SplitResul
     const errors: ScanError[] = [];
     const kept = new Map<SplitNode, KeptLeaf>();
     const multiparts = new Set<SplitNode>();
+    // closing delimiter (`--boundary--`) of each multipart not seen closed yet
+    const unclosed = new Map<SplitNode, Buffer>();
     const parentsWithChildren = new Set<SplitNode>();
     let root: { source: HeaderSource; count: number } | null = null;
     let htmlCount = 0;
@@ -77,11 +109,12 @@ export function splitMessage(input: Buffer, maxHtml: number): Promise<SplitResul
       if (settled) return;
       settled = true;
       for (const node of multiparts) {
+        const type = `multipart/${String(node.multipart)}`;
+        const where = node.root ? `The top-level ${type}` : `${type} part ${pathOf(node)}`;
         if (!parentsWithChildren.has(node)) {
-          errors.push({
-            code: 'mime-parse-failed',
-            message: `multipart/${String(node.multipart)} part ${pathOf(node)} has no parts: boundary missing or never used.`,
-          });
+          errors.push({ code: 'mime-parse-failed', message: `${where} has no parts: boundary missing or never used.` });
+        } else if (unclosed.has(node)) {
+          errors.push({ code: 'mime-parse-failed', message: `${where} is never closed: the message may be truncated.` });
         }
       }
       resolve({
@@ -98,6 +131,7 @@ export function splitMessage(input: Buffer, maxHtml: number): Promise<SplitResul
       if (node.parentNode !== false) parentsWithChildren.add(node.parentNode);
       if (node.multipart !== false) {
         multiparts.add(node);
+        if (node._boundary !== false) unclosed.set(node, Buffer.from(`--${node._boundary.toString('latin1')}--`, 'latin1'));
         return;
       }
       const contentType = node.contentType === false ? 'text/plain' : node.contentType;
@@ -119,6 +153,14 @@ export function splitMessage(input: Buffer, maxHtml: number): Promise<SplitResul
       leaves.push(leaf);
     };
 
+    // structure chunks can group the closing lines of nested multiparts, so each is checked
+    // against every multipart still open; there are only a handful
+    const onStructure = (value: Buffer): void => {
+      for (const [node, marker] of unclosed) {
+        if (value.includes(marker)) unclosed.delete(node);
+      }
+    };
+
     const splitter = new mailsplit.Splitter({
       // embedded messages are split by a recursive run instead, which also handles base64 ones
       ignoreEmbedded: true,
@@ -129,6 +171,7 @@ export function splitMessage(input: Buffer, maxHtml: number): Promise<SplitResul
       try {
         if (chunk.type === 'node') onNode(chunk);
         else if (chunk.type === 'body') kept.get(chunk.node)?.chunks.push(chunk.value);
+        else if (unclosed.size > 0) onStructure(chunk.value);
       } catch (cause) {
         errors.push({ code: 'mime-parse-failed', message: `MIME structure error: ${describe(cause)}` });
       }
