@@ -67,7 +67,9 @@ export type DestinationSpec =
  * `path` is a pattern over the whole path, matched segment by segment without regexes: a segment
  * `*` matches exactly one segment, `**` (last only) matches any remaining segments, and `*` inside a
  * segment matches any characters within it (`*.gif`, `ho.gif`, `open.php`). A trailing `/` is
- * ignored. `params` values are patterns where `*` matches any characters; `"*"` alone means "present".
+ * ignored. Path matching ignores ASCII case. `params` values are patterns where `*` matches any
+ * characters; `"*"` alone means "present", `""` means "present with an empty value". A `params` key
+ * containing `*` is a pattern over key names (`"o0*": ""` matches a bare `?o0abc` token query).
  *
  * @example
  * const r: RuleSpec = { id: 'open', kind: 'open-pixel', path: '/track/open.php', params: { u: '*' },
@@ -82,6 +84,17 @@ export interface RuleSpec {
   readonly hosts?: readonly string[];
   /** Recognise this path/param shape on any host (customer-branded CNAMEs): confidence `likely`. */
   readonly anyHost?: boolean;
+  /**
+   * `anyHost` only: the first host label must match one of these (`click`, `url#`, `email`), the
+   * naming convention the vendor asks customers to use for their CNAME. Adds specificity.
+   */
+  readonly firstLabels?: readonly string[];
+  /**
+   * The URL is a transport wrapper (mail-client image proxy, security link rewriter), not a
+   * tracker: `match` looks through it to the wrapped URL (found via `destination`).
+   */
+  readonly wrapper?: boolean;
+  /** Names of query parameters carrying a recipient identifier; `*` is a glob (`cd*`). */
   readonly identifierParams?: readonly string[];
   readonly destination?: DestinationSpec;
   readonly flags?: readonly FlagSpec[];
@@ -166,6 +179,8 @@ export interface CatalogueIndex {
   readonly entries: readonly VendorEntry[];
   /** Looks a parsed URL up. Cost: one hash lookup per host label plus the rules of that vendor. */
   match(url: ParsedUrl): CatalogueMatch | null;
+  /** Like `match`, but returns a wrapper rule's own match instead of looking through it. */
+  matchDirect(url: ParsedUrl): CatalogueMatch | null;
   /** Vendors whose `trackingParams` include this parameter name. */
   trackingParamVendors(name: string): readonly VendorRef[];
 }

@@ -1,0 +1,149 @@
+/**
+ * Compiles catalogue entries into a lookup index. Lookup cost: one hash lookup per host suffix
+ * (plus one for its digit-collapsed form), then only the rules of the vendors found there; rules
+ * that apply on any host are indexed by a literal path segment, so no lookup scans all vendors.
+ * Precedence: endpoint (a rule on a known host) > host (a dedicated vendor host) > shape (an
+ * `anyHost` rule on an unknown host).
+ */
+import type { VendorRef } from '../types.js';
+import { parseUrl, type ParsedUrl } from '../url/parse.js';
+import { recoverDestination } from './destination.js';
+import { buildMatch, compileRule, ruleMatches, type CompiledRule } from './match.js';
+import { collapseDigits, hostPatternMatch, hostSuffixes, isLiteralSegment } from './pattern.js';
+import type { CatalogueIndex, CatalogueMatch, VendorEntry } from './types.js';
+
+/** Nested redirects are unwrapped at most this deep (a loop of redirects must end). */
+export const MAX_REDIRECT_DEPTH = 5;
+
+interface HostRef {
+  readonly vendor: number;
+  readonly pattern: string;
+  /** `null`: a dedicated vendor host, all rules apply. Otherwise the rules listing this host. */
+  readonly rules: readonly number[] | null;
+}
+
+interface ShapeRef {
+  readonly vendor: number;
+  readonly rule: number;
+}
+
+interface Found {
+  readonly vendor: number;
+  readonly rule: CompiledRule | null;
+  readonly level: 'endpoint' | 'host' | 'shape';
+}
+
+/** The segment key an `anyHost` rule is indexed under, or `null` when it has no literal anchor. */
+export function shapeKey(path: string | undefined): string | null {
+  if (path === undefined) return null;
+  const segs = path.split('/').filter((s) => s.length > 0);
+  const first = segs[0];
+  if (first === undefined) return 'root';
+  if (first !== '**' && isLiteralSegment(first)) return `first:${first.toLowerCase()}`;
+  const last = segs[segs.length - 1];
+  if (last !== undefined && last !== '**' && isLiteralSegment(last)) return `last:${last.toLowerCase()}`;
+  return null;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else list.push(value);
+}
+
+/**
+ * Builds the lookup index. Entries are expected to be valid (see `validateEntry`); an `anyHost`
+ * rule without a literal path anchor is simply not indexed.
+ *
+ * @example
+ * const index = compileCatalogue(VENDORS);
+ * index.match(parseUrl('https://x.us3.list-manage.com/track/open.php?u=1&id=2&e=3')!)?.vendor.id; // 'mailchimp'
+ */
+export function compileCatalogue(entries: readonly VendorEntry[]): CatalogueIndex {
+  const rules: CompiledRule[][] = entries.map((e) => e.rules.map((r) => compileRule(e.id, r)));
+  const exact = new Map<string, HostRef[]>();
+  const digits = new Map<string, HostRef[]>();
+  const shapes = new Map<string, ShapeRef[]>();
+  const trackingParams = new Map<string, VendorRef[]>();
+
+  const addHost = (pattern: string, ref: HostRef): void => {
+    if (pattern.includes('#')) push(digits, collapseDigits(pattern), ref);
+    else push(exact, pattern, ref);
+  };
+  entries.forEach((entry, v) => {
+    for (const host of entry.hosts) addHost(host, { vendor: v, pattern: host, rules: null });
+    entry.rules.forEach((rule, r) => {
+      for (const host of rule.hosts ?? []) addHost(host, { vendor: v, pattern: host, rules: [r] });
+      const key = rule.anyHost === true ? shapeKey(rule.path) : null;
+      if (key !== null) push(shapes, key, { vendor: v, rule: r });
+    });
+    const ref: VendorRef = { id: entry.id, name: entry.name, category: entry.category };
+    for (const p of entry.trackingParams ?? []) push(trackingParams, p, ref);
+  });
+
+  function hostRefs(host: string): HostRef[] {
+    const out: HostRef[] = [];
+    for (const suffix of hostSuffixes(host)) {
+      out.push(...(exact.get(suffix) ?? []));
+      const collapsed = collapseDigits(suffix);
+      if (collapsed === suffix) continue;
+      for (const ref of digits.get(collapsed) ?? []) {
+        if (hostPatternMatch(ref.pattern, suffix)) out.push(ref);
+      }
+    }
+    return out;
+  }
+
+  function find(url: ParsedUrl): Found | null {
+    const refs = hostRefs(url.host);
+    for (const ref of refs) {
+      const vendorRules = rules[ref.vendor] ?? [];
+      const candidates = ref.rules === null ? vendorRules.keys() : ref.rules.values();
+      for (const r of candidates) {
+        const rule = vendorRules[r];
+        if (rule !== undefined && ruleMatches(rule, url, false)) return { vendor: ref.vendor, rule, level: 'endpoint' };
+      }
+    }
+    const dedicated = refs.find((ref) => ref.rules === null);
+    if (dedicated !== undefined) return { vendor: dedicated.vendor, rule: null, level: 'host' };
+    const first = url.segments[0];
+    const last = url.segments[url.segments.length - 1];
+    const keys =
+      first === undefined || last === undefined
+        ? ['root']
+        : [`first:${first.toLowerCase()}`, `last:${last.toLowerCase()}`];
+    for (const key of keys) {
+      for (const ref of shapes.get(key) ?? []) {
+        const rule = rules[ref.vendor]?.[ref.rule];
+        if (rule !== undefined && ruleMatches(rule, url, true)) return { vendor: ref.vendor, rule, level: 'shape' };
+      }
+    }
+    return null;
+  }
+
+  function resolve(url: ParsedUrl, depth: number, lookThrough: boolean): CatalogueMatch | null {
+    const found = find(url);
+    if (found === null) return null;
+    const entry = entries[found.vendor];
+    if (entry === undefined) return null;
+    const spec = found.rule?.spec.destination;
+    const raw = spec === undefined ? null : recoverDestination(url, spec);
+    const inner = raw === null ? null : parseUrl(raw);
+    if (lookThrough && found.rule?.spec.wrapper === true) {
+      return inner === null || depth >= MAX_REDIRECT_DEPTH ? null : resolve(inner, depth + 1, true);
+    }
+    let destination = inner?.href ?? null;
+    if (inner !== null && depth < MAX_REDIRECT_DEPTH) {
+      const nested = resolve(inner, depth + 1, false);
+      if (nested?.destination != null) destination = nested.destination;
+    }
+    return buildMatch(entry, found.rule, found.level, url, destination);
+  }
+
+  return {
+    entries,
+    match: (url) => resolve(url, 0, true),
+    matchDirect: (url) => resolve(url, 0, false),
+    trackingParamVendors: (name) => trackingParams.get(name) ?? [],
+  };
+}
