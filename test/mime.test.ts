@@ -222,6 +222,23 @@ describe('parseMail on bad input', () => {
   });
 });
 
+describe('parseMail on broken structure', () => {
+  it('reports at most five broken multiparts', async () => {
+    const raw = Array.from({ length: 20 }, (_, i) => `Content-Type: multipart/mixed; boundary=b${i}\r\n\r\n--b${i}\r\n`).join('');
+    const mail = await parseMail(`${raw}Content-Type: text/html\r\n\r\n<p>deep</p>`);
+    expect(mail.htmlParts.map((p) => p.html)).toEqual(['<p>deep</p>']);
+    expect(mail.errors.map((e) => e.code)).toEqual(Array(5).fill('mime-parse-failed'));
+  });
+
+  it('opens attached messages that are base64 encoded', async () => {
+    const inner = Buffer.from('Content-Type: text/html\r\n\r\n<p>inner</p>').toString('base64');
+    const raw = `Content-Type: multipart/mixed; boundary=o\r\n\r\n--o\r\nContent-Type: message/rfc822\r\nContent-Transfer-Encoding: base64\r\n\r\n${inner}\r\n--o--\r\n`;
+    const mail = await parseMail(raw);
+    expect(mail.htmlParts).toEqual([{ html: '<p>inner</p>', charset: null, path: '1.1', embedded: true }]);
+    expect(mail.errors).toEqual([]);
+  });
+});
+
 describe('decoding helpers', () => {
   it.each([
     { qp: 'a=3Db', out: 'a=b' },

@@ -39,6 +39,8 @@ export interface SplitResult {
 /** Splitter limits; mailsplit's own defaults are larger than a scanner needs. */
 const MAX_HEAD_SIZE = 256 * 1024;
 const MAX_CHILD_NODES = 1000;
+/** Broken multiparts reported per message; past a few, more entries tell nothing new. */
+const MAX_STRUCTURE_ERRORS = 5;
 
 /** IMAP-style path of a node; the body of a non-multipart message is part `1`. */
 function pathOf(node: SplitNode): string {
@@ -105,18 +107,21 @@ export function splitMessage(input: Buffer, maxHtml: number): Promise<SplitResul
     let droppedHtml = 0;
     let settled = false;
 
-    const finish = (): void => {
+    const finish = (stoppedEarly: boolean): void => {
       if (settled) return;
       settled = true;
-      for (const node of multiparts) {
+      // after an early stop every open multipart looks unclosed; that says nothing new
+      const broken: ScanError[] = [];
+      for (const node of stoppedEarly ? [] : multiparts) {
         const type = `multipart/${String(node.multipart)}`;
         const where = node.root ? `The top-level ${type}` : `${type} part ${pathOf(node)}`;
         if (!parentsWithChildren.has(node)) {
-          errors.push({ code: 'mime-parse-failed', message: `${where} has no parts: boundary missing or never used.` });
+          broken.push({ code: 'mime-parse-failed', message: `${where} has no parts: boundary missing or never used.` });
         } else if (unclosed.has(node)) {
-          errors.push({ code: 'mime-parse-failed', message: `${where} is never closed: the message may be truncated.` });
+          broken.push({ code: 'mime-parse-failed', message: `${where} is never closed: the message may be truncated.` });
         }
       }
+      errors.push(...broken.slice(0, MAX_STRUCTURE_ERRORS));
       resolve({
         headers: root?.source ?? null,
         headerCount: root?.count ?? 0,
@@ -180,9 +185,9 @@ export function splitMessage(input: Buffer, maxHtml: number): Promise<SplitResul
     const stream = splitter as unknown as Transform;
     stream.once('error', (cause: unknown) => {
       errors.push({ code: 'mime-parse-failed', message: `MIME split stopped early: ${describe(cause)}` });
-      finish();
+      finish(true);
     });
-    stream.once('end', finish);
+    stream.once('end', () => finish(false));
     stream.end(input);
   });
 }
