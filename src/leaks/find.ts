@@ -1,0 +1,238 @@
+/**
+ * Finds the recipient's address inside a URL, however it was wrapped: percent-encoded (up to three
+ * rounds), inside base64/base64url tokens (Nylas `r=`, Postmark, Marketo `mid`, SparkPost `/q/`),
+ * JSON-escaped, hashed, or inside a destination URL carried by a parameter.
+ */
+import type { Leak } from '../types.js';
+import { parseUrl, type ParsedUrl } from '../url/parse.js';
+import { bytesToText, fromBase64, percentDecode } from './bytes.js';
+import type { Needle, NeedleSet } from './needles.js';
+import { base64Runs, scanText } from './scan.js';
+import type { AddressVariant } from './variants.js';
+
+/**
+ * A {@link Leak} that also says which spelling of the address was encoded.
+ *
+ * @example
+ * const l: AddressLeak = { encoding: 'sha256', location: 'param:em', address: 'me@mail.example',
+ *   variant: 'normalized' };
+ */
+export interface AddressLeak extends Leak {
+  readonly variant: AddressVariant;
+}
+
+/**
+ * Options of {@link findLeaks}.
+ *
+ * @example
+ * const o: FindLeaksOptions = { nestedUrls: false };
+ */
+export interface FindLeaksOptions {
+  /** Parse a URL found in a parameter, path segment or fragment and search it too (default true). */
+  readonly nestedUrls?: boolean;
+}
+
+const PERCENT_ROUNDS = 3;
+const BASE64_DEPTH = 2;
+const MIN_BASE64_TOKEN = 8;
+
+interface Context {
+  readonly needles: NeedleSet;
+  /** Remaining base64 layers to open. */
+  readonly base64Depth: number;
+  /** Whether a nested URL may still be parsed. */
+  readonly nested: boolean;
+}
+
+function leakOf(n: Needle, encoding: string, location: string): AddressLeak {
+  return { encoding, location, address: n.address, variant: n.variant };
+}
+
+/** Names a plain form by how many rounds of percent-encoding were peeled off to reveal it. */
+function percentName(n: Needle, round: number): string {
+  const layers = round + (n.encoding === 'percent-encoded' ? 1 : 0);
+  if (n.encoding !== 'plain' && n.encoding !== 'percent-encoded') return n.encoding;
+  return layers === 0 ? 'plain' : layers === 1 ? 'percent-encoded' : 'double-percent-encoded';
+}
+
+/** What a form found inside a base64 token is called from the outside. */
+function base64Name(encoding: string): string {
+  if (encoding === 'plain' || encoding.endsWith('percent-encoded')) return 'base64';
+  return `base64(${encoding})`;
+}
+
+function isAllHex(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i) | 32;
+    if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102))) return false;
+  }
+  return true;
+}
+
+/** Undoes JSON string escapes that can hide an address (`\u0040`, `\/`); lenient, never throws. */
+function jsonUnescape(text: string): string {
+  return text
+    .replace(/\\u([0-9a-fA-F]{4})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+    .replaceAll('\\/', '/');
+}
+
+/** Characters that end a URL embedded in free text. */
+const URL_END: ReadonlySet<string> = new Set([' ', '\t', '\n', '\r', '"', "'", '<', '>']);
+
+/** The http(s) URL that starts somewhere in `text`, if any (up to whitespace or a quote). */
+function nestedUrl(text: string): ParsedUrl | null {
+  const lower = text.toLowerCase();
+  const plain = lower.indexOf('http://');
+  const secure = lower.indexOf('https://');
+  const at = plain < 0 ? secure : secure < 0 ? plain : Math.min(plain, secure);
+  if (at < 0) return null;
+  let end = at;
+  while (end < text.length && !URL_END.has(text.charAt(end))) end++;
+  return parseUrl(text.slice(at, end));
+}
+
+/** Decodes the base64 runs of `text` at all four alignments and searches the decoded bytes. */
+function searchBase64(text: string, location: string, ctx: Context): AddressLeak[] {
+  const out: AddressLeak[] = [];
+  const inner: Context = { ...ctx, base64Depth: ctx.base64Depth - 1, nested: false };
+  for (const run of base64Runs(text, MIN_BASE64_TOKEN)) {
+    if (isAllHex(run)) continue;
+    for (let offset = 0; offset < 4; offset++) {
+      let token = run.slice(offset);
+      if (token.length % 4 === 1) token = token.slice(0, -1);
+      const bytes = fromBase64(token);
+      if (bytes === null || bytes.length < 4) continue;
+      for (const leak of searchString(bytesToText(bytes), `${location}/base64`, inner)) {
+        out.push({ ...leak, encoding: base64Name(leak.encoding) });
+      }
+    }
+  }
+  return out;
+}
+
+function searchString(text: string, location: string, ctx: Context): AddressLeak[] {
+  const out: AddressLeak[] = [];
+  const seen = new Set<Needle>();
+  let layer = text;
+  let unwrapped = false;
+  for (let round = 0; round <= PERCENT_ROUNDS; round++) {
+    const variants = layer.includes('\\') ? [layer, jsonUnescape(layer)] : [layer];
+    for (const v of variants) {
+      for (const n of scanText(v, ctx.needles)) {
+        if (seen.has(n)) continue;
+        seen.add(n);
+        out.push(leakOf(n, percentName(n, round), location));
+      }
+    }
+    if (ctx.nested) {
+      const url = nestedUrl(layer);
+      if (url !== null) {
+        out.push(...urlLeaks(url, { ...ctx, nested: false }, `${location}>`));
+        unwrapped = true;
+        break;
+      }
+    }
+    const next = percentDecode(layer);
+    if (next === layer || round === PERCENT_ROUNDS) break;
+    layer = next;
+  }
+  if (ctx.base64Depth > 0 && !unwrapped) out.push(...searchBase64(layer, location, ctx));
+  return out;
+}
+
+/** Raw (still percent-encoded) query pairs of an href, in order. */
+function rawQuery(href: string): Array<readonly [string, string]> {
+  const hash = href.indexOf('#');
+  const beforeHash = hash < 0 ? href : href.slice(0, hash);
+  const q = beforeHash.indexOf('?');
+  if (q < 0) return [];
+  const search = beforeHash.slice(q + 1);
+  const pairs: Array<readonly [string, string]> = [];
+  for (const pair of search.split('&')) {
+    if (pair.length === 0) continue;
+    const eq = pair.indexOf('=');
+    pairs.push(eq < 0 ? [pair, ''] : [pair.slice(0, eq), pair.slice(eq + 1)]);
+  }
+  return pairs;
+}
+
+function urlLeaks(url: ParsedUrl, ctx: Context, prefix: string): AddressLeak[] {
+  const out: AddressLeak[] = [];
+  out.push(...searchString(url.host, `${prefix}host`, ctx));
+  const segments = url.path.split('/').filter((s) => s.length > 0);
+  segments.forEach((seg, i) => out.push(...searchString(seg, `${prefix}path:${i}`, ctx)));
+  rawQuery(url.href).forEach(([name, value], i) => {
+    const decodedName = url.query[i]?.[0] ?? percentDecode(name);
+    out.push(...searchString(name, `${prefix}param-name:${i}`, ctx));
+    out.push(...searchString(value, `${prefix}param:${decodedName}`, ctx));
+  });
+  if (url.fragment.length > 0) out.push(...searchString(url.fragment, `${prefix}fragment`, ctx));
+  return out;
+}
+
+/**
+ * Keeps one leak per (address, encoding, location) and drops restatements: a leak at `L` when the
+ * same address was pinned down inside a nested URL `L>…`, and a `L/base64` finding that repeats a
+ * direct match at `L` with the same encoding.
+ */
+function tidy(leaks: readonly AddressLeak[]): AddressLeak[] {
+  const byKey = new Map<string, AddressLeak>();
+  for (const l of leaks) {
+    const key = `${l.address}\u0000${l.encoding}\u0000${l.location}`;
+    if (!byKey.has(key)) byKey.set(key, l);
+  }
+  const all = [...byKey.values()];
+  const nestedAt = new Set<string>();
+  for (const l of all) {
+    let cut = l.location.indexOf('>');
+    while (cut >= 0) {
+      nestedAt.add(`${l.address}\u0000${l.location.slice(0, cut)}`);
+      cut = l.location.indexOf('>', cut + 1);
+    }
+  }
+  return all.filter((l) => {
+    if (nestedAt.has(`${l.address}\u0000${l.location}`)) return false;
+    if (!l.location.endsWith('/base64')) return true;
+    const outer = l.location.slice(0, -'/base64'.length);
+    return !byKey.has(`${l.address}\u0000${l.encoding}\u0000${outer}`);
+  });
+}
+
+/**
+ * Searches one string (a query value, a path segment, a decoded payload…) for the needles, peeling
+ * percent-encoding, JSON escapes and base64 layers. `location` labels the findings.
+ *
+ * @example
+ * findLeaksInString('r=dXNlckBleGFtcGxlLmNvbQ', 'param:x', buildNeedles(['user@example.com']));
+ * // [{ encoding: 'base64', location: 'param:x', address: 'user@example.com', variant: 'normalized' }]
+ */
+export function findLeaksInString(
+  text: string,
+  location: string,
+  needles: NeedleSet,
+  opts: FindLeaksOptions = {},
+): AddressLeak[] {
+  if (needles.needles.length === 0) return [];
+  const ctx: Context = { needles, base64Depth: BASE64_DEPTH, nested: opts.nestedUrls !== false };
+  return tidy(searchString(text, location, ctx));
+}
+
+/**
+ * Every place where one of the recipient addresses appears in a URL: host, each path segment
+ * (`path:<i>`), each query value (`param:<name>`) and name (`param-name:<i>`), the fragment, and
+ * inside a destination URL carried by any of them (`param:url>param:e`).
+ *
+ * @example
+ * const url = parseUrl('https://t.example/o?m=b58996c504c5638798eb6b511e6f49af');
+ * findLeaks(url!, buildNeedles(['user@example.com']));
+ * // [{ encoding: 'md5', location: 'param:m', address: 'user@example.com', variant: 'normalized' }]
+ */
+export function findLeaks(
+  url: ParsedUrl,
+  needles: NeedleSet,
+  opts: FindLeaksOptions = {},
+): AddressLeak[] {
+  if (needles.needles.length === 0) return [];
+  const ctx: Context = { needles, base64Depth: BASE64_DEPTH, nested: opts.nestedUrls !== false };
+  return tidy(urlLeaks(url, ctx, ''));
+}
