@@ -1,0 +1,161 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compileCatalogue } from '../src/catalogue/compile.js';
+import { GENERATED_FILE, TRACKERS_DIR, loadTrackers, renderCatalogue } from '../src/catalogue/generate.js';
+import { defaultCatalogue } from '../src/catalogue/index.js';
+import type { VendorEntry } from '../src/catalogue/types.js';
+import { validateEntry } from '../src/catalogue/validate.js';
+import { crossEntryProblems, exampleProblems } from '../src/catalogue/validate-catalogue.js';
+import { parseUrl } from '../src/url/parse.js';
+
+type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+type Schema = { [k: string]: Json };
+
+/** A tiny JSON Schema checker: just the keywords trackers/schema.json uses. */
+function schemaProblems(schema: Schema, value: Json, at: string): string[] {
+  const out: string[] = [];
+  const isObj = (v: Json): v is { [k: string]: Json } => typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (Array.isArray(schema['oneOf'])) {
+    const ok = schema['oneOf'].filter((s) => isObj(s) && schemaProblems(s, value, at).length === 0).length;
+    return ok === 1 ? [] : [`${at}: matches ${ok} of oneOf`];
+  }
+  const type = schema['type'];
+  const typeOk =
+    type === undefined ||
+    (type === 'object' && isObj(value)) || (type === 'array' && Array.isArray(value)) ||
+    (type === 'string' && typeof value === 'string') || (type === 'boolean' && typeof value === 'boolean') ||
+    (type === 'integer' && Number.isInteger(value));
+  if (!typeOk) return [`${at}: not ${String(type)}`];
+  if (Array.isArray(schema['enum']) && !schema['enum'].includes(value)) out.push(`${at}: not in enum`);
+  if ('const' in schema && schema['const'] !== value) out.push(`${at}: not const`);
+  if (typeof value === 'string') {
+    if (typeof schema['minLength'] === 'number' && value.length < schema['minLength']) out.push(`${at}: too short`);
+    if (typeof schema['pattern'] === 'string' && !new RegExp(schema['pattern'], 'u').test(value)) out.push(`${at}: pattern`);
+  }
+  if (Array.isArray(value)) {
+    if (typeof schema['minItems'] === 'number' && value.length < schema['minItems']) out.push(`${at}: too few items`);
+    if (typeof schema['maxItems'] === 'number' && value.length > schema['maxItems']) out.push(`${at}: too many items`);
+    const items = schema['items'];
+    if (isObj(items)) value.forEach((v, i) => out.push(...schemaProblems(items, v, `${at}[${i}]`)));
+  }
+  if (isObj(value)) {
+    const props = isObj(schema['properties']) ? schema['properties'] : {};
+    for (const r of Array.isArray(schema['required']) ? schema['required'] : []) if (typeof r === 'string' && !(r in value)) out.push(`${at}: missing ${r}`);
+    for (const [k, v] of Object.entries(value)) {
+      const sub = props[k];
+      if (isObj(sub)) out.push(...schemaProblems(sub, v, `${at}.${k}`));
+      else if (schema['additionalProperties'] === false) out.push(`${at}: unknown ${k}`);
+      else if (isObj(schema['additionalProperties'])) out.push(...schemaProblems(schema['additionalProperties'], v, `${at}.${k}`));
+    }
+  }
+  return out;
+}
+
+const schema = JSON.parse(readFileSync(join(TRACKERS_DIR, 'schema.json'), 'utf8')) as Schema;
+const files = readdirSync(TRACKERS_DIR).filter((f) => f.endsWith('.json') && f !== 'schema.json').sort();
+const raw = files.map((f) => ({ file: f, id: f.slice(0, -'.json'.length), json: JSON.parse(readFileSync(join(TRACKERS_DIR, f), 'utf8')) as Json }));
+const loaded = loadTrackers(TRACKERS_DIR);
+const index = compileCatalogue(loaded.entries);
+const entryById = new Map(loaded.entries.map((e) => [e.id, e]));
+
+describe.each(raw)('vendor file $file', ({ id, json }) => {
+  it('satisfies schema.json', () => expect(schemaProblems(schema, json, id)).toEqual([]));
+  it('passes validateEntry (id = file name, lower-case hosts, sources, flags en+fr)', () => expect(validateEntry(json, id)).toEqual([]));
+  it('rule examples hit that vendor and rule, misses do not', () => {
+    const entry = entryById.get(id);
+    expect(entry).toBeDefined();
+    if (entry !== undefined) expect(exampleProblems(index, entry)).toEqual([]);
+  });
+});
+
+describe('whole catalogue', () => {
+  it('loads without problems', () => expect(loaded.problems).toEqual([]));
+  it('has unique ids and no host claimed by two vendors', () => expect(crossEntryProblems(loaded.entries)).toEqual([]));
+  it('gives every vendor, rule and flag a source and bilingual messages', () => {
+    for (const e of loaded.entries) {
+      expect(e.sources.every((s) => s.trim().length > 0), e.id).toBe(true);
+      for (const r of e.rules) {
+        expect(r.source.trim().length, `${e.id}/${r.id}`).toBeGreaterThan(0);
+        for (const f of [...(r.flags ?? []), ...(r.leakFlag === undefined ? [] : [r.leakFlag])]) {
+          expect(f.message.en.length > 0 && (f.message.fr ?? '').length > 0, `${e.id}/${r.id} ${f.code}`).toBe(true);
+        }
+      }
+    }
+  });
+  it('committed data.generated.ts equals a fresh generation (drift gate)', () => {
+    expect(readFileSync(GENERATED_FILE, 'utf8')).toBe(renderCatalogue(loaded.entries));
+  });
+  it('the default catalogue is built from the generated data', () => {
+    expect(defaultCatalogue().entries.map((e: VendorEntry) => e.id)).toEqual(loaded.entries.map((e) => e.id));
+  });
+});
+
+const match = (u: string) => {
+  const p = parseUrl(u);
+  return p === null ? null : defaultCatalogue().match(p);
+};
+
+describe('label-boundary truth table', () => {
+  it.each([
+    ['https://x.us3.list-manage.com/', 'mailchimp'],
+    ['https://list-manage.com/', 'mailchimp'],
+    ['https://evil-list-manage.com/', null],
+    ['https://list-manage.com.evil.example/', null],
+    ['https://notlist-manage.com/', null],
+    ['https://inbox.cmail20.com/', 'campaign-monitor'],
+    ['https://inbox.cmail.com/', null],
+    ['https://www.google-analytics.com.evil.example/', null],
+  ])('%s → %s', (u, vendor) => expect(match(u)?.vendor.id ?? null).toBe(vendor));
+});
+
+describe('Google Analytics checks as data', () => {
+  const codes = (u: string) => match(u)?.flags.map((f) => f.code) ?? [];
+  it.each([
+    ['https://www.google-analytics.com/collect?v=1&tid=UA-1-1&cid=1&t=event', ['ga-ip-not-anonymized', 'ga-ads-personalization-allowed']],
+    ['https://www.google-analytics.com/collect?v=1&tid=UA-1-1&cid=1&aip=', ['ga-ads-personalization-allowed']],
+    ['https://www.google-analytics.com/collect?v=1&tid=UA-1-1&cid=1&aip=0&npa=1', []],
+    ['https://www.google-analytics.com/collect?v=1&tid=UA-1-1&cid=1&aip=1&npa=0', ['ga-ads-personalization-allowed']],
+    ['https://www.google-analytics.com/__utm.gif?utmac=UA-1-1&utmn=1', ['ga-ip-not-anonymized']],
+    ['https://www.google-analytics.com/g/collect?v=2&tid=G-ABC&npa=1', ['ga4-ip-sent-to-google']],
+  ])('%s', (u, want) => expect(codes(u)).toEqual(want));
+
+  it('names the identifier params and the address leak flag', () => {
+    const m = match('https://www.google-analytics.com/collect?v=1&tid=UA-1-1&cid=1');
+    expect(m?.identifierParams).toEqual(expect.arrayContaining(['cid', 'uid', 'el', 'cd*']));
+    expect(m?.leakFlag?.message.fr).toMatch(/Google/);
+  });
+});
+
+describe('Weborama', () => {
+  it.each([
+    ['https://client.solution.weborama.fr/fcgi-bin/dispatch.fcgi?a.A=im&a.si=1', 'weborama/impression', 'endpoint'],
+    ['https://track.brand.example/fcgi-bin/dispatch.fcgi?a.A=co&a.cid=abc', 'weborama/conversion', 'shape'],
+    ['https://client.solution.weborama.fr/js/x.js', null, 'host'],
+  ])('%s → %s', (u, ruleId, level) => {
+    const m = match(u);
+    expect(m?.vendor.id).toBe('weborama');
+    expect(m?.ruleId ?? null).toBe(ruleId);
+    expect(m?.level).toBe(level);
+  });
+  it('recovers the click destination and flags address leaks', () => {
+    const m = match('https://wcm.solution.weborama.fr/fcgi-bin/dispatch.fcgi?a.A=cl&g.lu=https%3A%2F%2Fshop.example%2F');
+    expect(m?.destination).toBe('https://shop.example/');
+    expect(m?.leakFlag?.code).toBe('weborama-address-leak');
+    expect(m?.identifierParams).toEqual(expect.arrayContaining(['a.cid', 'a.opt']));
+  });
+});
+
+describe('hostile input', () => {
+  it('a 100 KB path of a/ and star-like characters against the whole catalogue completes', () => {
+    const path = 'a/*'.repeat(20_000) + '/o.gif';
+    const hosts = ['https://x.us3.list-manage.com/', 'https://unknown.example/', 'https://a1.b22.c333.example/'];
+    for (const h of hosts) {
+      const p = parseUrl(h + path + '?u=' + '*'.repeat(10_000) + '&id=1&e=1');
+      expect(p).not.toBeNull();
+      if (p !== null) expect(() => defaultCatalogue().match(p)).not.toThrow();
+    }
+    const seg = parseUrl(`https://unknown.example/track/${'*a'.repeat(50_000)}`);
+    if (seg !== null) expect(defaultCatalogue().match(seg)).toBeNull();
+  });
+});
