@@ -126,6 +126,12 @@ describe('spellings, validation and deduplication', () => {
     expect(mixed.needles.filter((n) => n.encoding === 'plain')).toHaveLength(1);
   });
 
+  it('never throws on untyped input', () => {
+    const untyped = [undefined, null, 42, { a: 1 }, ADDRESS] as unknown as string[];
+    expect(buildNeedles(untyped).addresses).toEqual([ADDRESS]);
+    expect(buildNeedles(null as unknown as string[]).needles).toEqual([]);
+  });
+
   it('the same address given twice is searched once', () => {
     expect(buildNeedles([ADDRESS, ` ${ADDRESS}`]).addresses).toEqual([ADDRESS]);
   });

@@ -42,6 +42,8 @@ interface Context {
   readonly base64Depth: number;
   /** Whether a nested URL may still be parsed. */
   readonly nested: boolean;
+  /** Inside a decoded base64 payload, where neighbouring bytes say nothing about address bounds. */
+  readonly insideBinary: boolean;
 }
 
 function leakOf(n: Needle, encoding: string, location: string): AddressLeak {
@@ -77,9 +79,9 @@ function jsonUnescape(text: string): string {
 }
 
 /** Characters that end a URL embedded in free text. */
-const URL_END: ReadonlySet<string> = new Set([' ', '\t', '\n', '\r', '"', "'", '<', '>']);
+const URL_END: ReadonlySet<string> = new Set([' ', '\t', '\n', '\r', '"', '<', '>']);
 
-/** The http(s) URL that starts somewhere in `text`, if any (up to whitespace or a quote). */
+/** The http(s) URL that starts somewhere in `text`, if any (up to whitespace, `"`, `<` or `>`). */
 function nestedUrl(text: string): ParsedUrl | null {
   const lower = text.toLowerCase();
   const plain = lower.indexOf('http://');
@@ -94,7 +96,7 @@ function nestedUrl(text: string): ParsedUrl | null {
 /** Decodes the base64 runs of `text` at all four alignments and searches the decoded bytes. */
 function searchBase64(text: string, location: string, ctx: Context): AddressLeak[] {
   const out: AddressLeak[] = [];
-  const inner: Context = { ...ctx, base64Depth: ctx.base64Depth - 1, nested: false };
+  const inner: Context = { ...ctx, base64Depth: ctx.base64Depth - 1, nested: false, insideBinary: true };
   for (const run of base64Runs(text, MIN_BASE64_TOKEN)) {
     if (isAllHex(run)) continue;
     for (let offset = 0; offset < 4; offset++) {
@@ -118,7 +120,7 @@ function searchString(text: string, location: string, ctx: Context): AddressLeak
   for (let round = 0; round <= PERCENT_ROUNDS; round++) {
     const variants = layer.includes('\\') ? [layer, jsonUnescape(layer)] : [layer];
     for (const v of variants) {
-      for (const n of scanText(v, ctx.needles)) {
+      for (const n of scanText(v, ctx.needles, !ctx.insideBinary)) {
         if (seen.has(n)) continue;
         seen.add(n);
         out.push(leakOf(n, percentName(n, round), location));
@@ -213,7 +215,12 @@ export function findLeaksInString(
   opts: FindLeaksOptions = {},
 ): AddressLeak[] {
   if (needles.needles.length === 0) return [];
-  const ctx: Context = { needles, base64Depth: BASE64_DEPTH, nested: opts.nestedUrls !== false };
+  const ctx: Context = {
+    needles,
+    base64Depth: BASE64_DEPTH,
+    nested: opts.nestedUrls !== false,
+    insideBinary: false,
+  };
   return tidy(searchString(text, location, ctx));
 }
 
@@ -233,6 +240,11 @@ export function findLeaks(
   opts: FindLeaksOptions = {},
 ): AddressLeak[] {
   if (needles.needles.length === 0) return [];
-  const ctx: Context = { needles, base64Depth: BASE64_DEPTH, nested: opts.nestedUrls !== false };
+  const ctx: Context = {
+    needles,
+    base64Depth: BASE64_DEPTH,
+    nested: opts.nestedUrls !== false,
+    insideBinary: false,
+  };
   return tidy(urlLeaks(url, ctx, ''));
 }

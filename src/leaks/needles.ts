@@ -119,7 +119,8 @@ function encodingsOf(text: string): Draft[] {
   }
   const crc = crc32(bytes);
   out.push({ encoding: 'crc32', value: crc.toString(16).padStart(8, '0'), match: 'hex' });
-  out.push({ encoding: 'crc32', value: crc.toString(16), match: 'hex' });
+  // Unpadded too (the CITP study's form), unless so short that random hex would match it.
+  if (crc >= 0x1000000) out.push({ encoding: 'crc32', value: crc.toString(16), match: 'hex' });
   out.push({ encoding: 'crc32-decimal', value: String(crc), match: 'decimal' });
   const base64Text = utf8(toBase64(bytes));
   for (const [inner] of LAYER_HASHES) {
@@ -157,7 +158,10 @@ export function buildNeedles(addresses: readonly string[]): NeedleSet {
   const needles: Needle[] = [];
   const seen = new Set<string>();
   const kept: string[] = [];
-  for (const input of addresses) {
+  // Untyped callers exist (CLI flags, JSON options): anything but a string is skipped, not thrown on.
+  const inputs: readonly unknown[] = Array.isArray(addresses) ? addresses : [];
+  for (const input of inputs) {
+    if (typeof input !== 'string') continue;
     const spellings = addressSpellings(input);
     if (spellings.length === 0) continue;
     const address = input.trim();
