@@ -17,12 +17,14 @@ interface ExpectedFinding {
   confidence?: string;
   flags?: string[];
   leaks?: string[];
+  count?: number;
 }
 interface Expected {
   description: string;
   recipient?: string;
   findings: ExpectedFinding[];
   absent?: string[];
+  absentFlags?: string[];
   errors?: string[];
 }
 
@@ -59,10 +61,14 @@ describe('samples', () => {
       if (e.confidence !== undefined) expect(f.confidence, `confidence of ${e.urlContains}`).toBe(e.confidence);
       for (const code of e.flags ?? []) expect(f.flags.map((x) => x.code), `flags of ${e.urlContains}`).toContain(code);
       for (const enc of e.leaks ?? []) expect(f.leaks.map((x) => x.encoding), `leaks of ${e.urlContains}`).toContain(enc);
+      if (e.count !== undefined) expect(f.count, `links using ${e.urlContains}`).toBe(e.count);
     }
     expect([...unmatched].map((f) => `${f.kind} ${f.url}`), 'unexpected findings').toEqual([]);
     for (const a of exp.absent ?? []) {
       expect(report.findings.some((f) => urls(f).some((u) => u.includes(a.toLowerCase()))), `${a} must not be a finding`).toBe(false);
+    }
+    for (const code of exp.absentFlags ?? []) {
+      expect(report.findings.flatMap((f) => f.flags.map((x) => x.code)), `flag ${code} must not be raised`).not.toContain(code);
     }
     const codes = report.errors.map((e) => e.code);
     for (const c of exp.errors ?? []) expect(codes).toContain(c);

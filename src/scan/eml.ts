@@ -34,6 +34,8 @@ export async function scanEml(raw: string | Uint8Array, options: ScanOptions = {
     const findings: Finding[] = [];
     const errors: ScanError[] = [...mail.errors];
     mail.htmlParts.forEach((p, i) => {
+      // An attached .html file is not displayed when the message opens, so it loads nothing.
+      if (p.attachment === true) return;
       const r = scanPart(p.html, i, ctx);
       findings.push(...r.findings);
       errors.push(...r.errors);
