@@ -63,7 +63,12 @@ export interface NeedleSet {
 
 type Digest = (bytes: Uint8Array) => Uint8Array;
 
-/** The single-layer hashes, in report order. */
+/**
+ * The single-layer hashes, in report order.
+ *
+ * @example
+ * HASHES.map(([name]) => name); // ['md5', 'sha1', 'sha224', 'sha256', 'sha384', 'sha512']
+ */
 export const HASHES: ReadonlyArray<readonly [string, Digest]> = [
   ['md5', md5],
   ['sha1', sha1],
