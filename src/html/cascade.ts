@@ -110,6 +110,15 @@ const IMPORTANT = 4e12;
 const INLINE = 2e12;
 const SPECIFICITY = 1e6;
 
+function apply(computed: Computed, ranks: Partial<Record<CascadeProp, number>>, d: Decl, base: number): void {
+  const rank = (d.important ? IMPORTANT : 0) + base + Math.min(d.order, SPECIFICITY - 1);
+  const previous = ranks[d.prop];
+  if (previous === undefined || rank >= previous) {
+    ranks[d.prop] = rank;
+    computed[d.prop] = d.value;
+  }
+}
+
 /**
  * Cascades a `style` attribute's declarations over the matched sheet rules.
  *
@@ -118,19 +127,11 @@ const SPECIFICITY = 1e6;
  */
 export function cascade(inline: readonly Decl[] | null, rules: readonly MatchedRule[]): Computed {
   const computed = emptyComputed();
-  const ranks = new Map<CascadeProp, number>();
-  const apply = (d: Decl, base: number): void => {
-    const rank = (d.important ? IMPORTANT : 0) + base + Math.min(d.order, SPECIFICITY - 1);
-    const previous = ranks.get(d.prop);
-    if (previous === undefined || rank >= previous) {
-      ranks.set(d.prop, rank);
-      computed[d.prop] = d.value;
-    }
-  };
+  const ranks: Partial<Record<CascadeProp, number>> = {};
   for (const rule of rules) {
     const base = Math.min(rule.specificity, SPECIFICITY - 1) * SPECIFICITY;
-    for (const d of rule.decls) apply(d, base);
+    for (const d of rule.decls) apply(computed, ranks, d, base);
   }
-  if (inline !== null) for (const d of inline) apply(d, INLINE);
+  if (inline !== null) for (const d of inline) apply(computed, ranks, d, INLINE);
   return computed;
 }

@@ -38,6 +38,8 @@ interface IndexedRule extends MatchedRule {
   readonly selector: CompiledSelector;
 }
 
+const NO_RULES: readonly MatchedRule[] = [];
+
 /** Longer selectors are rare in mail and only add matching cost. */
 const MAX_COMPOUNDS = 8;
 /** Bounds the ancestor walk for descendant combinators on pathologically deep documents. */
@@ -203,14 +205,14 @@ export class RuleIndex {
    * @example
    * index.match({ tag: 'img', id: '', classes: ['pixel'], parent: null });
    */
-  match(el: ElementFacts): MatchedRule[] {
+  match(el: ElementFacts): readonly MatchedRule[] {
+    if (this.count === 0) return NO_RULES;
     const out: MatchedRule[] = [];
-    if (this.count === 0) return out;
     if (el.id !== '') this.collect(this.byId.get(el.id), el, out);
     for (const cls of el.classes) this.collect(this.byClass.get(cls), el, out);
     this.collect(this.byTag.get(el.tag), el, out);
     this.collect(this.universal, el, out);
-    return out;
+    return out.length === 0 ? NO_RULES : out;
   }
 
   private collect(rules: readonly IndexedRule[] | undefined, el: ElementFacts, out: MatchedRule[]): void {

@@ -54,6 +54,23 @@ const LOADING_TAGS: ReadonlySet<string> = new Set([
   'v:fill', 'v:image', 'v:imagedata', 'input', 'meta',
 ]);
 const NO_CLASSES: readonly string[] = [];
+const HTML_NS = 'http://www.w3.org/1999/xhtml';
+
+function splitClasses(value: string): readonly string[] {
+  const out: string[] = [];
+  let start = -1;
+  for (let i = 0; i <= value.length; i++) {
+    const c = i < value.length ? value.charCodeAt(i) : 0x20;
+    const space = c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0c || c === 0x0d;
+    if (space && start !== -1) {
+      out.push(value.slice(start, i));
+      start = -1;
+    } else if (!space && start === -1) {
+      start = i;
+    }
+  }
+  return out;
+}
 
 /**
  * Walks an HTML document and lists what a mail client would load. Never throws: on internal
@@ -110,29 +127,35 @@ function traverse(state: WalkState): void {
 }
 
 function visitElement(state: WalkState, el: Element, parent: Ctx | null): Ctx {
-  const tag = el.tagName.toLowerCase();
+  const tag = el.namespaceURI === HTML_NS ? el.tagName : el.tagName.toLowerCase();
   let id = '';
   let classAttr: string | undefined;
   let style: string | undefined;
+  let widthAttr: string | undefined;
+  let heightAttr: string | undefined;
   let hiddenAttr = false;
   let hasBackground = false;
+  // One pass over the attributes collects everything every element needs.
   for (const a of el.attrs) {
     if (a.prefix !== undefined) continue;
-    if (a.name === 'id') id = a.value;
-    else if (a.name === 'class') classAttr = a.value;
-    else if (a.name === 'style') style = a.value;
-    else if (a.name === 'hidden') hiddenAttr = true;
-    else if (a.name === 'background') hasBackground = true;
+    switch (a.name) {
+      case 'id': id = a.value; break;
+      case 'class': classAttr = a.value; break;
+      case 'style': style = a.value; break;
+      case 'width': widthAttr = a.value; break;
+      case 'height': heightAttr = a.value; break;
+      case 'hidden': hiddenAttr = true; break;
+      case 'background': hasBackground = true; break;
+      default: break;
+    }
   }
-  const classes = classAttr === undefined ? NO_CLASSES : classAttr.split(/[ \t\n\f\r]+/).filter((c) => c !== '');
-  const ctx: Ctx = { tag, id, classes, parent, hard: null, vis: null, link: parent?.link ?? null };
+  const classes = classAttr === undefined ? NO_CLASSES : splitClasses(classAttr);
+  const ctx: Ctx = { tag, id, classes, parent, hard: null, vis: null, link: parent === null ? null : parent.link };
 
   const inline = style === undefined ? null : readInline(state, style);
   const matched = state.doc.index.match(ctx);
   const hasInline = inline !== null && inline.decls.length > 0;
-  const computed = hasInline || matched.length > 0 ? cascade(inline?.decls ?? null, matched) : null;
-  const widthAttr = getAttr(el, 'width');
-  const heightAttr = getAttr(el, 'height');
+  const computed = hasInline || matched.length > 0 ? cascade(inline === null ? null : inline.decls, matched) : null;
   const own = ownHiding(computed, hiddenAttr, widthAttr, heightAttr);
   ctx.hard = own.hard !== null ? hiddenState(own.hard, false) : parent?.hard ? hiddenState(parent.hard.reason, true) : null;
   if (own.visibility === 'hidden') ctx.vis = hiddenState('visibility-hidden', false);
