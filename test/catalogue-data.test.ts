@@ -13,9 +13,9 @@ type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 type Schema = { [k: string]: Json };
 
 /** A tiny JSON Schema checker: just the keywords trackers/schema.json uses. */
-function schemaProblems(schema: Schema, value: Json, at: string): string[] {
+function schemaProblems(schema: Schema, value: Json | undefined, at: string): string[] {
   const out: string[] = [];
-  const isObj = (v: Json): v is { [k: string]: Json } => typeof v === 'object' && v !== null && !Array.isArray(v);
+  const isObj = (v: Json | undefined): v is { [k: string]: Json } => typeof v === 'object' && v !== null && !Array.isArray(v);
   if (Array.isArray(schema['oneOf'])) {
     const ok = schema['oneOf'].filter((s) => isObj(s) && schemaProblems(s, value, at).length === 0).length;
     return ok === 1 ? [] : [`${at}: matches ${ok} of oneOf`];
@@ -27,7 +27,7 @@ function schemaProblems(schema: Schema, value: Json, at: string): string[] {
     (type === 'string' && typeof value === 'string') || (type === 'boolean' && typeof value === 'boolean') ||
     (type === 'integer' && Number.isInteger(value));
   if (!typeOk) return [`${at}: not ${String(type)}`];
-  if (Array.isArray(schema['enum']) && !schema['enum'].includes(value)) out.push(`${at}: not in enum`);
+  if (Array.isArray(schema['enum']) && (value === undefined || !schema['enum'].includes(value))) out.push(`${at}: not in enum`);
   if ('const' in schema && schema['const'] !== value) out.push(`${at}: not const`);
   if (typeof value === 'string') {
     if (typeof schema['minLength'] === 'number' && value.length < schema['minLength']) out.push(`${at}: too short`);
@@ -97,16 +97,24 @@ const match = (u: string) => {
 };
 
 describe('label-boundary truth table', () => {
+  const mc = '/track/open.php?u=1&id=2&e=3';
   it.each([
-    ['https://x.us3.list-manage.com/', 'mailchimp'],
-    ['https://list-manage.com/', 'mailchimp'],
-    ['https://evil-list-manage.com/', null],
-    ['https://list-manage.com.evil.example/', null],
-    ['https://notlist-manage.com/', null],
-    ['https://inbox.cmail20.com/', 'campaign-monitor'],
-    ['https://inbox.cmail.com/', null],
-    ['https://www.google-analytics.com.evil.example/', null],
-  ])('%s → %s', (u, vendor) => expect(match(u)?.vendor.id ?? null).toBe(vendor));
+    [`https://x.us3.list-manage.com${mc}`, 'mailchimp', 'endpoint'],
+    [`https://evil-list-manage.com${mc}`, 'mailchimp', 'shape'],
+    [`https://list-manage.com.evil.example${mc}`, 'mailchimp', 'shape'],
+    ['https://evil-list-manage.com/', null, null],
+    ['https://abc.r.us-east-1.awstrack.me/', 'amazon-ses', 'host'],
+    ['https://evil-awstrack.me/', null, null],
+    ['https://awstrack.me.evil.example/', null, null],
+    ['https://inbox.cmail20.com/t/ViewEmail/x', 'campaign-monitor', 'endpoint'],
+    ['https://inbox.cmail.com/t/ViewEmail/x', null, null],
+    ['https://www.google-analytics.com.evil.example/', null, null],
+    ['https://notgoogle-analytics.com/', null, null],
+  ])('%s → %s (%s)', (u, vendor, level) => {
+    const m = match(u);
+    expect(m?.vendor.id ?? null).toBe(vendor);
+    expect(m?.level ?? null).toBe(level);
+  });
 });
 
 describe('Google Analytics checks as data', () => {
