@@ -1,6 +1,7 @@
 import { defineConfig } from 'tsup';
 
-// Two entries: the library (ESM + CJS + .d.ts) and the CLI (ESM only, it is an executable).
+// Two builds: the library (ESM + CJS + .d.ts) and the CLI (ESM only, it is an executable) with its
+// worker-thread entry, which the CLI finds beside itself as ./worker.js.
 export default defineConfig([
   {
     entry: { index: 'src/index.ts' },
@@ -12,7 +13,7 @@ export default defineConfig([
     splitting: false,
   },
   {
-    entry: { cli: 'src/cli/main.ts' },
+    entry: { cli: 'src/cli/main.ts', worker: 'src/batch/worker.ts' },
     format: ['esm'],
     sourcemap: true,
     target: 'node20',

@@ -1,6 +1,9 @@
 /**
- * Output formats of `spypixel scan`. Pure: reports in, text out.
+ * Output formats of `spypixel scan`. Pure: reports in, text out; each format is written one
+ * report at a time so that nothing is kept in memory.
  */
+import { csvHeader, csvRecords } from '../batch/csv.js';
+import type { BatchReport } from '../batch/unit.js';
 import type { Report } from '../types.js';
 
 /**
@@ -9,7 +12,15 @@ import type { Report } from '../types.js';
  * @example
  * const f: OutputFormat = 'ndjson';
  */
-export type OutputFormat = 'table' | 'json' | 'ndjson';
+export type OutputFormat = 'table' | 'json' | 'ndjson' | 'csv';
+
+/**
+ * The output formats, for validation.
+ *
+ * @example
+ * OUTPUT_FORMATS.includes('csv'); // true
+ */
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ['table', 'json', 'ndjson', 'csv'];
 
 function pad(s: string, n: number): string {
   return s.length >= n ? `${s.slice(0, n - 1)}…` : s.padEnd(n);
@@ -45,41 +56,43 @@ export function formatTable(r: Report): string {
 }
 
 /**
- * The closing summary of a table run.
+ * A streaming writer for one format: text before the first report, for each report, and after
+ * the last.
  *
  * @example
- * formatSummary([report]); // '1 message scanned, 1 with trackers, 3 findings (…); 0 errors'
+ * const w = writerFor('json'); w.begin() + w.report(r) + w.end(); // '[\n{…}\n]\n'
  */
-export function formatSummary(reports: readonly Report[]): string {
-  const withTrackers = reports.filter((r) => r.findings.length > 0).length;
-  const byKind = new Map<string, number>();
-  const byVendor = new Map<string, number>();
-  let errors = 0;
-  for (const r of reports) {
-    errors += r.errors.length;
-    for (const f of r.findings) {
-      byKind.set(f.kind, (byKind.get(f.kind) ?? 0) + 1);
-      const v = f.vendor?.name ?? '(unknown vendor)';
-      byVendor.set(v, (byVendor.get(v) ?? 0) + 1);
-    }
-  }
-  const total = [...byKind.values()].reduce((a, b) => a + b, 0);
-  const kinds = [...byKind].map(([k, n]) => `${n} ${k}`).join(', ');
-  const vendors = [...byVendor].sort((a, b) => b[1] - a[1]).map(([v, n]) => `${v} ${n}`).join(', ');
-  const plural = (n: number, w: string): string => `${n} ${w}${n === 1 ? '' : 's'}`;
-  return [
-    `${plural(reports.length, 'message')} scanned, ${withTrackers} with trackers, ${plural(total, 'finding')}${kinds ? ` (${kinds})` : ''}; ${plural(errors, 'error')}`,
-    ...(vendors ? [`by vendor: ${vendors}`] : []),
-  ].join('\n');
+export interface ReportWriter {
+  begin(): string;
+  report(r: BatchReport): string;
+  end(): string;
 }
 
 /**
- * Serialises reports in the chosen machine format: `json` is one array, `ndjson` one report per line.
+ * The writer of a format. `json` is one array (valid even when empty), `ndjson` one report per
+ * line, `csv` one row per finding under a header.
  *
  * @example
- * formatMachine([report], 'ndjson'); // '{"source":…}\n'
+ * writerFor('ndjson').report(report); // '{"source":…}\n'
  */
-export function formatMachine(reports: readonly Report[], format: 'json' | 'ndjson'): string {
-  if (format === 'json') return `${JSON.stringify(reports, null, 2)}\n`;
-  return reports.map((r) => `${JSON.stringify(r)}\n`).join('');
+export function writerFor(format: OutputFormat): ReportWriter {
+  let first = true;
+  switch (format) {
+    case 'table':
+      return { begin: () => '', report: (r) => `${formatTable(r)}\n\n`, end: () => '' };
+    case 'ndjson':
+      return { begin: () => '', report: (r) => `${JSON.stringify(r)}\n`, end: () => '' };
+    case 'csv':
+      return { begin: csvHeader, report: (r) => csvRecords(r).join(''), end: () => '' };
+    case 'json':
+      return {
+        begin: () => '[',
+        report: (r) => {
+          const sep = first ? '\n' : ',\n';
+          first = false;
+          return `${sep}${JSON.stringify(r, null, 2)}`;
+        },
+        end: () => '\n]\n',
+      };
+  }
 }

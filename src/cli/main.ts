@@ -2,79 +2,30 @@
  * The `spypixel` command. Commands: `scan`, `eval`, `catalogue`.
  * Exit codes in the manner of linters: 0 nothing found, 1 trackers found, 2 usage or I/O error.
  */
-import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { defaultCatalogue } from '../catalogue/index.js';
-import { scanEml } from '../scan/eml.js';
-import { scanHtml } from '../scan/html.js';
-import type { Confidence, Language, Report } from '../types.js';
-import { decodeHtmlBytes } from './decode.js';
 import { evaluateFolder, formatScore, pixelRecall } from './eval-command.js';
-import { collectInputs } from './files.js';
-import { formatMachine, formatSummary, formatTable, type OutputFormat } from './format.js';
+import { scanCommand, UsageError } from './scan-command.js';
 
 const USAGE = `Usage:
-  spypixel scan <files or folders…> [--format table|json|ndjson] [--recipient ADDR]… [--lang en|fr]
-                [--no-links] [--fail-on none|possible|likely|certain]
+  spypixel scan <paths…> [options]
+      paths: .eml/.html files, mbox files, Maildir or other folders (recursive), .gz files, globs
+             ('archive/**/*.mbox', quoted so the shell leaves them alone), - for stdin
+      --format, -f table|json|ndjson|csv   (default table; ndjson with --resume)
+      --output, -o FILE        append to FILE (refused if it exists and is not empty, see --resume)
+      --resume FILE            continue an interrupted ndjson run, skipping messages already in FILE
+      --jobs, -j N             worker threads (default: number of cores)
+      --max-message-bytes N    larger messages get a limit-exceeded error (default 25MB)
+      --quiet, -q              no progress bar and no summary on stderr
+      --recipient ADDR…  --lang en|fr  --no-links  --fail-on none|possible|likely|certain
   spypixel eval <folder with labels.json> [--verbose] [--min-recall R] [--max-clean-findings N]
   spypixel catalogue [--json]
 
 Exit codes: 0 nothing found, 1 trackers found (see --fail-on), 2 usage or I/O error.`;
 
-const RANK: Readonly<Record<Confidence, number>> = { possible: 1, likely: 2, certain: 3 };
-
 function fail(message: string): number {
   process.stderr.write(`spypixel: ${message}\n${USAGE}\n`);
   return 2;
-}
-
-async function scanCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      format: { type: 'string', default: 'table' },
-      recipient: { type: 'string', multiple: true },
-      lang: { type: 'string', default: 'en' },
-      'no-links': { type: 'boolean', default: false },
-      'fail-on': { type: 'string', default: 'possible' },
-    },
-  });
-  const format = values.format as OutputFormat;
-  if (!['table', 'json', 'ndjson'].includes(format)) return fail(`unknown format "${values.format}"`);
-  if (values.lang !== 'en' && values.lang !== 'fr') return fail(`unknown language "${values.lang}"`);
-  const failOn = values['fail-on'];
-  if (failOn !== 'none' && !(failOn in RANK)) return fail(`unknown --fail-on "${failOn}"`);
-  if (positionals.length === 0) return fail('scan needs at least one file or folder');
-  const lang: Language = values.lang;
-  const inputs = await collectInputs(positionals);
-  const reports: Report[] = [];
-  let ioError = false;
-  for (const input of inputs) {
-    const options = { source: input.path, lang, includeLinks: !values['no-links'], ...(values.recipient ? { recipient: values.recipient } : {}) };
-    let report: Report;
-    if ('error' in input) {
-      ioError = true;
-      report = { source: input.path, message: { from: null, senderDomain: null, to: [], subject: null, date: null, messageId: null }, findings: [], errors: [input.error] };
-    } else {
-      try {
-        const bytes = await readFile(input.path);
-        report = input.format === 'html' ? scanHtml(decodeHtmlBytes(bytes), options) : await scanEml(bytes, options);
-      } catch (e) {
-        ioError = true;
-        report = { source: input.path, message: { from: null, senderDomain: null, to: [], subject: null, date: null, messageId: null }, findings: [], errors: [{ code: 'file-read-failed', message: (e as Error).message }] };
-      }
-    }
-    reports.push(report);
-    if (format === 'table') process.stdout.write(`${formatTable(report)}\n\n`);
-    else if (format === 'ndjson') process.stdout.write(formatMachine([report], 'ndjson'));
-  }
-  if (format === 'json') process.stdout.write(formatMachine(reports, 'json'));
-  if (format === 'table') process.stdout.write(`${formatSummary(reports)}\n`);
-  if (ioError) return 2;
-  if (failOn === 'none') return 0;
-  const threshold = RANK[failOn as Confidence];
-  return reports.some((r) => r.findings.some((f) => RANK[f.confidence] >= threshold)) ? 1 : 0;
 }
 
 async function evalCommand(args: string[]): Promise<number> {
@@ -134,7 +85,12 @@ async function main(argv: string[]): Promise<number> {
     }
     return fail(command === undefined ? 'no command given' : `unknown command "${command}"`);
   } catch (e) {
-    return fail((e as Error).message);
+    if (e instanceof UsageError) return fail(e.message);
+    if ((e as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || (e as { code?: string }).code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+      return fail((e as Error).message);
+    }
+    process.stderr.write(`spypixel: ${(e as Error).message}\n`);
+    return 2;
   }
 }
 

@@ -1,0 +1,116 @@
+/**
+ * The batch engine: units in, reports out in input order, with a bounded number of messages in
+ * flight (read, queued or being scanned) so memory stays flat whatever the archive size.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Report } from '../types.js';
+import { WorkerPool } from './pool.js';
+import { scanJob, type JobOptions } from './scan-job.js';
+import { errorReport, type BatchReport, type ScanJob, type Unit } from './unit.js';
+
+/**
+ * One finished unit: its report (or `null` for a unit skipped on resume) and its progress weight.
+ *
+ * @example
+ * const d: Done = { report: null, weight: 1024 };
+ */
+export interface Done {
+  readonly report: BatchReport | null;
+  readonly weight: number;
+}
+
+/**
+ * Something that scans jobs: in-process or on worker threads.
+ *
+ * @example
+ * const s = createScanner({ jobs: 1, job: { lang: 'en', includeLinks: true }, workerUrl: null });
+ */
+export interface Scanner {
+  readonly scan: (job: ScanJob) => Promise<Report>;
+  readonly close: () => Promise<void>;
+  /** How many messages could be scanned at once. */
+  readonly parallelism: number;
+}
+
+/**
+ * Options of {@link createScanner}.
+ *
+ * @example
+ * const o: ScannerOptions = { jobs: 2, job: { lang: 'en', includeLinks: true }, workerUrl: new URL('./worker.js', import.meta.url) };
+ */
+export interface ScannerOptions {
+  readonly jobs: number;
+  readonly job: JobOptions;
+  /** The built worker file; `null` (or a missing file) scans in-process. */
+  readonly workerUrl: URL | null;
+}
+
+function ownedBuffer(bytes: Uint8Array): ArrayBuffer[] {
+  const b = bytes.buffer;
+  return b instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === b.byteLength ? [b] : [];
+}
+
+/**
+ * A scanner for `jobs` parallel messages: worker threads when `jobs > 1` and the worker file
+ * exists, the calling thread otherwise.
+ *
+ * @example
+ * const scanner = createScanner(options);
+ * const report = await scanner.scan({ source: 'a.eml', format: 'eml', bytes });
+ * await scanner.close();
+ */
+export function createScanner(opts: ScannerOptions): Scanner {
+  const url = opts.workerUrl;
+  if (opts.jobs <= 1 || url === null || !existsSync(fileURLToPath(url))) {
+    return { scan: (job) => scanJob(job, opts.job), close: async () => undefined, parallelism: 1 };
+  }
+  const pool = new WorkerPool<ScanJob, Report>({
+    url,
+    size: opts.jobs,
+    workerData: opts.job,
+    onCrash: (job, reason) => errorReport(job.source, { code: 'internal-error', message: reason }),
+    transfer: (job) => ownedBuffer(job.bytes),
+    resourceLimits: { maxOldGenerationSizeMb: 1024 },
+  });
+  return { scan: (job) => pool.run(job), close: () => pool.close(), parallelism: opts.jobs };
+}
+
+function withLocation(report: Report, unit: Unit): BatchReport {
+  return unit.location === null ? report : { ...report, location: unit.location };
+}
+
+function start(unit: Unit, scan: Scanner['scan']): Promise<Done> {
+  if (unit.skip) return Promise.resolve({ report: null, weight: unit.weight });
+  if (unit.error !== null || unit.bytes === null) {
+    const error = unit.error ?? { code: 'internal-error' as const, message: 'No bytes to scan.' };
+    return Promise.resolve({ report: withLocation(errorReport(unit.source, error), unit), weight: unit.weight });
+  }
+  return scan({ source: unit.source, format: unit.format, bytes: unit.bytes }).then((r) => ({
+    report: withLocation(r, unit),
+    weight: unit.weight,
+  }));
+}
+
+/**
+ * Scans units with at most `window` of them in flight and yields the results in input order.
+ * The reorder buffer is the in-flight window itself, so it is bounded too.
+ *
+ * @example
+ * for await (const done of scanInOrder(units, scanner.scan, 8)) write(done.report);
+ */
+export async function* scanInOrder(units: AsyncIterable<Unit>, scan: Scanner['scan'], window: number): AsyncGenerator<Done> {
+  const it = units[Symbol.asyncIterator]();
+  const inFlight: Array<Promise<Done>> = [];
+  let exhausted = false;
+  for (;;) {
+    while (!exhausted && inFlight.length < Math.max(1, window)) {
+      const next = await it.next();
+      if (next.done === true) exhausted = true;
+      else inFlight.push(start(next.value, scan));
+    }
+    const head = inFlight.shift();
+    if (head === undefined) return;
+    yield await head;
+  }
+}

@@ -1,0 +1,62 @@
+/**
+ * The end-of-run summary, tallied as reports stream by (no report is kept).
+ */
+import type { Report } from '../types.js';
+
+/**
+ * Running counts of a batch run.
+ *
+ * @example
+ * const t = new Tally(); t.add(report); formatTally(t);
+ */
+export class Tally {
+  messages = 0;
+  withTrackers = 0;
+  findings = 0;
+  /** Reports read back from a resumed output (already counted in the figures above). */
+  resumed = 0;
+  readonly byKind = new Map<string, number>();
+  readonly byConfidence = new Map<string, number>();
+  readonly byVendor = new Map<string, number>();
+  readonly errorsByCode = new Map<string, number>();
+
+  /** Counts one report. */
+  add(r: Report): void {
+    this.messages++;
+    if (r.findings.length > 0) this.withTrackers++;
+    this.findings += r.findings.length;
+    for (const f of r.findings) {
+      bump(this.byKind, f.kind);
+      bump(this.byConfidence, f.confidence);
+      bump(this.byVendor, f.vendor?.name ?? '(unknown vendor)');
+    }
+    for (const e of r.errors) bump(this.errorsByCode, e.code);
+  }
+}
+
+function bump(m: Map<string, number>, k: string): void {
+  m.set(k, (m.get(k) ?? 0) + 1);
+}
+
+const plural = (n: number, w: string): string => `${n} ${w}${n === 1 ? '' : 's'}`;
+
+function list(m: ReadonlyMap<string, number>): string {
+  return [...m].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([k, n]) => `${k} ${n}`).join(', ');
+}
+
+/**
+ * The summary text: messages, with trackers, findings by kind, by vendor, errors by code.
+ *
+ * @example
+ * formatTally(t); // '3 messages scanned, 1 with trackers, 2 findings (2 open-pixel); 0 errors'
+ */
+export function formatTally(t: Tally): string {
+  const errors = [...t.errorsByCode.values()].reduce((a, b) => a + b, 0);
+  const kinds = list(t.byKind);
+  const lines = [
+    `${plural(t.messages, 'message')} scanned, ${t.withTrackers} with trackers, ${plural(t.findings, 'finding')}${kinds ? ` (${kinds})` : ''}; ${plural(errors, 'error')}${errors > 0 ? ` (${list(t.errorsByCode)})` : ''}`,
+  ];
+  if (t.byVendor.size > 0) lines.push(`by vendor: ${list(t.byVendor)}`);
+  if (t.resumed > 0) lines.push(`${plural(t.resumed, 'message')} taken from the resumed output`);
+  return lines.join('\n');
+}

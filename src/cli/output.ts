@@ -1,0 +1,99 @@
+/**
+ * Where `scan` writes: stdout (waiting for drain, so a slow reader throttles the run) or a file
+ * opened for appending, written one whole record at a time, so an interrupted run leaves only
+ * complete lines (but perhaps a cut last one, which `--resume` handles).
+ */
+import { closeSync, fstatSync, openSync, writeSync } from 'node:fs';
+
+/**
+ * A text destination.
+ *
+ * @example
+ * const sink = openOutput('out.ndjson'); await sink.write('{}\n'); await sink.close();
+ */
+export interface Sink {
+  write(text: string): Promise<void>;
+  close(): Promise<void>;
+  /** Set when the destination failed (EPIPE, disk full …). */
+  readonly failed: () => string | null;
+}
+
+/**
+ * Opens a file for appending. It is never truncated: existing lines stay as they are.
+ *
+ * @example
+ * const sink = openOutput('scan.ndjson');
+ */
+export function openOutput(path: string): Sink {
+  const fd = openSync(path, 'a');
+  let failure: string | null = null;
+  return {
+    async write(text) {
+      if (failure !== null) return;
+      try {
+        const buf = Buffer.from(text, 'utf8');
+        let at = 0;
+        while (at < buf.length) at += writeSync(fd, buf, at, buf.length - at);
+      } catch (e) {
+        failure = (e as Error).message;
+      }
+    },
+    async close() {
+      closeSync(fd);
+    },
+    failed: () => failure,
+  };
+}
+
+/**
+ * Whether a path is an existing regular file with content (a fresh run must not add to it).
+ *
+ * @example
+ * nonEmptyFile('scan.ndjson'); // true after a run
+ */
+export function nonEmptyFile(path: string): boolean {
+  try {
+    const fd = openSync(path, 'r');
+    try {
+      const s = fstatSync(fd);
+      return s.isFile() && s.size > 0;
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Standard output as a {@link Sink}.
+ *
+ * @example
+ * const sink = stdoutSink();
+ */
+export function stdoutSink(): Sink {
+  let failure: string | null = null;
+  process.stdout.on('error', (e: Error) => {
+    failure = e.message;
+  });
+  return {
+    async write(text) {
+      if (failure !== null) return;
+      if (!process.stdout.write(text)) {
+        await new Promise<void>((resolve) => {
+          const done = (): void => {
+            process.stdout.off('drain', done);
+            process.stdout.off('error', done);
+            resolve();
+          };
+          process.stdout.on('drain', done);
+          process.stdout.on('error', done);
+        });
+      }
+    },
+    async close() {
+      // stdout stays open; the process flushes it on exit.
+    },
+    failed: () => failure,
+  };
+}
