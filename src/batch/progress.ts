@@ -36,7 +36,7 @@ function duration(s: number): string {
  *
  * @example
  * formatProgress({ messages: 50, totalMessages: 100, bytes: 5e6, totalBytes: 1e7, findings: 7, elapsedMs: 5000 });
- * // '50/100 messages · 5.0/10.0 MB · 10 msg/s · ETA 5s · 7 findings'
+ * // '50/100 messages · 5.0/10 MB · 10 msg/s · ETA 5s · 7 findings'
  */
 export function formatProgress(s: ProgressState): string {
   const secs = s.elapsedMs / 1000;
