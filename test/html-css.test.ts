@@ -4,7 +4,7 @@ import type { Resource } from '../src/html/types.js';
 
 const T = 'https://t.example';
 
-function sheet(css: string, body = ''): Resource[] {
+function sheet(css: string, body = ''): readonly Resource[] {
   return walkHtml(`<html><head><style>${css}</style></head><body>${body}</body></html>`).resources;
 }
 
