@@ -87,12 +87,18 @@ export type LeakEncoding = string;
  * const leak: Leak = { encoding: 'sha256', location: 'param:a.cid' };
  */
 export interface Leak {
-  /** e.g. `plain`, `percent-encoded`, `base64`, `md5`, `sha256`, `sha256-base64`, `md5(sha256)`. */
+  /** e.g. `plain`, `percent-encoded`, `base64`, `md5`, `sha256`, `sha256-base64`, `md5(sha256)`, `base64(sha256)`. */
   readonly encoding: LeakEncoding;
-  /** `param:<name>`, `path:<index>`, `fragment`, `destination:param:<name>` … */
+  /**
+   * Where it was found: `param:<name>`, `param-name:<index>`, `path:<index>`, `host`, `fragment`;
+   * `/base64` when found inside a decoded base64 token (`path:3/base64`); `param:<outer>>param:<inner>`
+   * inside a URL nested in a parameter.
+   */
   readonly location: string;
   /** Which address matched (useful when several recipients are given). */
   readonly address: string;
+  /** Which spelling of the address was encoded: trimmed and lower-cased, as written, Gmail-normalised, upper-cased. */
+  readonly variant?: 'normalized' | 'as-written' | 'gmail-normalized' | 'upper';
 }
 
 /**
@@ -165,7 +171,7 @@ export interface Finding {
   readonly element: ElementRef;
   /** For click redirects: the destination URL when it is recoverable. */
   readonly destination?: string;
-  /** For click redirects: how many links use this redirect pattern. */
+  /** How many links use this redirect pattern, or how many elements load this same URL. */
   readonly count?: number;
   /** For click redirects: every distinct link URL of the pattern, in document order. */
   readonly urls?: readonly string[];

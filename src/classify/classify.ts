@@ -6,6 +6,7 @@ import type { CatalogueMatch } from '../catalogue/types.js';
 import type { Resource } from '../html/types.js';
 import type { Confidence, FindingKind, Leak, Signal, VendorCategory } from '../types.js';
 import type { ParsedUrl } from '../url/parse.js';
+import { identifierShape } from './identifiers.js';
 import { hasTrackingPath, identifierEvidence, isSpacerName, presentationSignals, sizeClass } from './signals.js';
 
 /**
@@ -64,6 +65,12 @@ function isCss(r: Resource): boolean {
   return r.via === 'inline-style' || r.via === 'style-block' || r.via === 'style-import' || r.via === 'font-face';
 }
 
+function hostHitEvidence(c: Candidate, ev: ReturnType<typeof evidence>, size: ReturnType<typeof sizeClass>): boolean {
+  if (size === '1x1' || size === 'zero' || size === 'tiny') return true;
+  if (c.resource.hidden !== null || ev.trackPath || c.leaks.length > 0) return true;
+  return size !== 'sized' && ev.signals.includes('identifier-param');
+}
+
 function fromCatalogue(c: Candidate, match: CatalogueMatch, ev: ReturnType<typeof evidence>): Decision | null {
   const r = c.resource;
   const size = sizeClass(r);
@@ -73,15 +80,16 @@ function fromCatalogue(c: Candidate, match: CatalogueMatch, ev: ReturnType<typeo
   const confidence: Confidence = match.level === 'shape' ? 'likely' : 'certain';
   if (r.via === 'link-click') {
     if (match.kind === 'click-redirect') return { kind: 'click-redirect', confidence, signals };
-    // A link to a dedicated tracking host is a redirect when it carries a token or a destination.
-    if (match.level === 'host' && (ev.hasId || ev.signals.includes('redirect-param'))) {
+    // A link to a vendor's host is a redirect only when it carries a destination: tokens alone
+    // also mark preference and unsubscribe pages, which are not click tracking.
+    if (match.level === 'host' && ev.signals.includes('redirect-param')) {
       return { kind: 'click-redirect', confidence: 'likely', signals };
     }
     return null;
   }
-  // A sized image without any identifier on a tracking host is the vendor's logo or a content
-  // image, not a hit (e.g. a "sent with" badge).
-  if (match.level === 'host' && size === 'sized' && !ev.hasId && r.hidden === null) return null;
+  // On a vendor host without an endpoint fact, only pixel evidence makes a hit: the same hosts
+  // serve logos and content images, often with hashed file names.
+  if (match.level === 'host' && !hostHitEvidence(c, ev, size)) return null;
   let kind: FindingKind;
   if (isCss(r)) kind = 'css-beacon';
   else if (match.kind !== null && match.kind !== 'click-redirect') kind = match.kind;
@@ -102,7 +110,12 @@ function heuristic(c: Candidate, ev: ReturnType<typeof evidence>): Decision | nu
   if (isCss(r)) {
     // Print and dark-mode rules only fire for tracking or for theme assets; an identifier or a
     // tracking path tells them apart. A bare @import of a font stylesheet is not tracking.
-    if (r.media !== null && (hasId || trackPath)) return { kind: 'css-beacon', confidence: 'likely', signals };
+    // Responsive `@media screen and (max-width…)` rules swap content images; print and dark-mode
+    // rules are how opens are told apart by medium.
+    const special = signals.includes('css-media-print') || signals.includes('css-media-dark');
+    if (special && (hasId || trackPath)) return { kind: 'css-beacon', confidence: 'likely', signals };
+    // A stylesheet imported with a per-recipient token is fetched on open: an open beacon.
+    if (r.via === 'style-import' && hasId) return { kind: 'css-beacon', confidence: 'likely', signals };
     if (hasId && (trackPath || tiny || c.leaks.length > 0)) return { kind: 'css-beacon', confidence: 'likely', signals };
     return null;
   }
@@ -118,9 +131,16 @@ function heuristic(c: Candidate, ev: ReturnType<typeof evidence>): Decision | nu
     return null;
   }
   if (r.hidden !== null) {
-    const small =
-      (r.width === null || r.width <= SMALL_HIDDEN_PX) && (r.height === null || r.height <= SMALL_HIDDEN_PX);
-    if (small && (hasId || trackPath)) return { kind: 'open-pixel', confidence: 'likely', signals };
+    // Hidden content images (mobile/desktop variants) are common; a hidden small image with a
+    // token, or a hidden tracking endpoint, is not.
+    // Tokens in a query say "per recipient"; hashed file names in the path say "content".
+    const small = r.width !== null && r.height !== null && r.width <= SMALL_HIDDEN_PX && r.height <= SMALL_HIDDEN_PX;
+    const last = c.url.segments[c.url.segments.length - 1] ?? '';
+    const bareToken = !last.includes('.') && signals.includes('identifier-path') && identifierShape(last) !== null;
+    const queryId = signals.includes('identifier-param') || c.leaks.length > 0 || bareToken;
+    if ((small && (queryId || trackPath)) || (trackPath && hasId && size !== 'sized')) {
+      return { kind: 'open-pixel', confidence: 'likely', signals };
+    }
     return null;
   }
   if (size === 'none' && trackPath && hasId) return { kind: 'open-pixel', confidence: 'possible', signals };

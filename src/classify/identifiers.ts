@@ -16,6 +16,7 @@ const HEX = /^[0-9a-f]+$/i;
 const UUID = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i;
 const B64 = /^[A-Za-z0-9+/_-]+={0,2}$/;
 const DIGITS = /^[0-9]+$/;
+const OPAQUE_CHARS = /^[A-Za-z0-9_.~-]+$/;
 
 function isMergeTag(v: string): boolean {
   // Mailchimp *|X|*, Handlebars {{x}}, SFMC %%x%%, bracket tags [UNIQUE], $uid$ (Emarsys), ${x}.
@@ -71,8 +72,11 @@ export function identifierShape(raw: string): IdentifierShape | null {
   if (DIGITS.test(stem)) return stem.length >= 12 ? 'long-number' : null;
   if (looksLikeWords(stem)) return null;
   const t = transitions(stem);
-  if (stem.length >= 16 && B64.test(stem) && ((t.casing >= 2 && t.digit + t.casing >= 6) || /[+/]|=$/.test(stem))) return 'base64';
-  if (stem.length >= 12 && (t.digit >= 3 || (t.casing >= 4 && t.digit >= 1))) return 'opaque';
+  if (stem.length >= 16 && B64.test(stem) && ((t.casing >= 2 && t.digit + t.casing >= 6) || (stem.endsWith('=') && t.casing >= 1))) {
+    return 'base64';
+  }
+  // Values with separators of paths or text (`/`, `+`, spaces) are paths or phrases, not tokens.
+  if (stem.length >= 12 && OPAQUE_CHARS.test(stem) && (t.digit >= 3 || (t.casing >= 4 && t.digit >= 1))) return 'opaque';
   return null;
 }
 

@@ -47,6 +47,18 @@ function hasSlug(url: ParsedUrl): boolean {
   });
 }
 
+/**
+ * A redirect URL is little more than a token: `/c/<token>`, `/d?<token>`, `/r/<a>/<b>`. Links to
+ * real pages with tracking parameters (`/comm/home?midToken=…`) carry tokens too, but their path
+ * names a page: those are tracked links, reported as tracking parameters, not redirects.
+ */
+function tokenOnly(url: ParsedUrl, idSegments: readonly number[], idParams: readonly string[]): boolean {
+  const plain = url.segments.filter((_, i) => !idSegments.includes(i));
+  const wordy = plain.filter((s) => s.length > 3);
+  if (idSegments.length > 0) return wordy.length <= 1 && plain.length <= 2;
+  return idParams.length > 0 && url.segments.length <= 1 && wordy.length === 0 && idParams.length === url.query.length;
+}
+
 function linkEvidence(l: UnknownLink): { opaque: boolean; redirect: boolean; signals: Signal[] } {
   const ids = identifierEvidence(l.url, []);
   const signals: Signal[] = [];
@@ -54,7 +66,7 @@ function linkEvidence(l: UnknownLink): { opaque: boolean; redirect: boolean; sig
   if (ids.segments.length > 0) signals.push('identifier-path');
   if (ids.redirect) signals.push('redirect-param');
   if (l.thirdParty) signals.push('third-party');
-  const opaque = (ids.params.length > 0 || ids.segments.length > 0 || ids.redirect) && !hasSlug(l.url);
+  const opaque = !hasSlug(l.url) && (ids.redirect || tokenOnly(l.url, ids.segments, ids.params));
   return { opaque, redirect: ids.redirect, signals };
 }
 

@@ -118,6 +118,7 @@ export function scanPart(html: string, part: number, ctx: PartContext): { findin
   const findings: Finding[] = [];
   const redirects = new Map<string, RedirectGroup>();
   const unknownLinks: UnknownLink[] = [];
+  const seen = new Map<string, number>();
   for (const r of walked.resources) {
     if (r.via === 'link-click' && !ctx.includeLinks) continue;
     const parsed = resolve(r.url, walked.baseHref);
@@ -132,7 +133,9 @@ export function scanPart(html: string, part: number, ctx: PartContext): { findin
       continue;
     }
     if (decision.kind === 'click-redirect') {
-      const key = match?.ruleId ?? `${match?.vendor.id ?? ''}@${url.host}`;
+      // One finding per vendor's click tracking, whatever the host variant (list-manage1.com,
+      // list-manage2.com) or rule variant: it is one redirect scheme.
+      const key = match !== null ? `vendor:${match.vendor.id}` : `host:${url.host}`;
       const g = redirects.get(key);
       if (g === undefined) {
         redirects.set(key, {
@@ -147,6 +150,14 @@ export function scanPart(html: string, part: number, ctx: PartContext): { findin
       }
       continue;
     }
+    // The same URL loaded by several elements is one request for the client (it is cached).
+    const seenAt = seen.get(`${decision.kind} ${url.href}`);
+    if (seenAt !== undefined) {
+      const prev = findings[seenAt];
+      if (prev !== undefined) findings[seenAt] = { ...prev, count: (prev.count ?? 1) + 1 };
+      continue;
+    }
+    seen.set(`${decision.kind} ${url.href}`, findings.length);
     const vendor = match?.vendor ?? null;
     findings.push({
       kind: decision.kind,
