@@ -93,6 +93,11 @@ describe('rendered size', () => {
     { name: 'rule !important beats inline', html: '<img class="c" style="width:3px" src="x">', css: '.c{width:1px !important}', width: 1, height: null },
     { name: 'css beats attributes', html: '<img class="c" width="600" src="x">', css: '.c{width:1px}', width: 1, height: null },
     { name: 'print rules do not size', html: '<img class="c" width="600" src="x">', css: '@media print{.c{width:1px}}', width: 600, height: null },
+    { name: 'height:auto follows the attribute aspect ratio', html: '<img src="x" width="1" height="1">', css: 'img{height:auto}', width: 1, height: 1 },
+    { name: 'height:auto with zero width is zero', html: '<img src="x" width="0" height="0">', css: 'img{height:auto}', width: 0, height: 0 },
+    { name: 'height:auto with scaled width', html: '<img src="x" width="600" height="300" style="width:300px">', css: 'img{height:auto}', width: 300, height: 150 },
+    { name: 'auto on both axes is unknown', html: '<img src="x" width="1" height="1" style="width:auto;height:auto">', width: null, height: null },
+    { name: 'negative css length keeps the attribute', html: '<img src="x" width="1" style="width:-5px">', width: 1, height: null },
     { name: 'screen rules size', html: '<img class="c" width="600" src="x">', css: '@media screen{.c{width:1px}}', width: 1, height: null },
   ];
   it.each(cases)('$name', ({ html, css, width, height }) => {

@@ -90,24 +90,42 @@ function clamp(value: number | null, min: number | null, max: number | null): nu
   return Math.round(v * 100) / 100;
 }
 
+/** A CSS size that replaces the attribute; negative lengths are invalid CSS and keep the attribute. */
+function override(attr: number | null, css: string | null): number | null {
+  if (css === null) return attr;
+  const v = parseCssLength(css);
+  return v !== null && v < 0 ? attr : v;
+}
+
 /**
- * The rendered size of an element: CSS wins over the presentational attributes, then min/max clamp.
+ * The rendered size of an element: CSS wins over the presentational attributes, then min/max
+ * clamp. For images (`replaced`), `auto` on one axis follows the other through the aspect ratio
+ * browsers take from the `width`/`height` attributes, so the common `img { height: auto }` reset
+ * keeps a `width=1 height=1` pixel at 1×1.
  *
  * @example
- * renderedSize('1', '1', null); // { width: 1, height: 1 }
+ * renderedSize('1', '1', null, true); // { width: 1, height: 1 }
  */
 export function renderedSize(
   widthAttr: string | undefined,
   heightAttr: string | undefined,
   css: Computed | null,
+  replaced = false,
 ): { width: number | null; height: number | null } {
-  let width = parseDimensionAttribute(widthAttr);
-  let height = parseDimensionAttribute(heightAttr);
-  if (css === null) return { width, height };
-  if (css.width !== null) width = parseCssLength(css.width);
-  if (css.height !== null) height = parseCssLength(css.height);
-  return {
-    width: clamp(width, parseCssLength(css['min-width']), parseCssLength(css['max-width'])),
-    height: clamp(height, parseCssLength(css['min-height']), parseCssLength(css['max-height'])),
-  };
+  const wAttr = parseDimensionAttribute(widthAttr);
+  const hAttr = parseDimensionAttribute(heightAttr);
+  if (css === null) return { width: wAttr, height: hAttr };
+  let width = clamp(override(wAttr, css.width), parseCssLength(css['min-width']), parseCssLength(css['max-width']));
+  let height = clamp(override(hAttr, css.height), parseCssLength(css['min-height']), parseCssLength(css['max-height']));
+  if (replaced) {
+    if (height === null && css.height === 'auto' && width !== null) height = fromRatio(width, hAttr, wAttr);
+    else if (width === null && css.width === 'auto' && height !== null) width = fromRatio(height, wAttr, hAttr);
+  }
+  return { width, height };
+}
+
+function fromRatio(other: number, numerator: number | null, denominator: number | null): number | null {
+  if (other === 0) return 0;
+  if (numerator === null || denominator === null || denominator === 0) return null;
+  return Math.round(((other * numerator) / denominator) * 100) / 100;
 }

@@ -54,6 +54,8 @@ const LOADING_TAGS: ReadonlySet<string> = new Set([
   'v:fill', 'v:image', 'v:imagedata', 'input', 'meta',
 ]);
 const NO_CLASSES: readonly string[] = [];
+/** Elements whose `width`/`height` attributes also give an aspect ratio. */
+const REPLACED: ReadonlySet<string> = new Set(['img', 'input', 'video', 'image']);
 const HTML_NS = 'http://www.w3.org/1999/xhtml';
 
 function splitClasses(value: string): readonly string[] {
@@ -166,7 +168,7 @@ function visitElement(state: WalkState, el: Element, parent: Ctx | null): Ctx {
   if (inline !== null) for (const u of inline.urls) urls.push({ attribute: 'style', url: u.url, via: 'inline-style' });
   if (urls.length > 0) {
     const sized = tag !== 'link' && tag !== 'meta';
-    const size = sized ? renderedSize(widthAttr, heightAttr, computed) : { width: null, height: null };
+    const size = sized ? renderedSize(widthAttr, heightAttr, computed, REPLACED.has(tag)) : { width: null, height: null };
     for (const u of urls) state.resources.push(makeResource(el, tag, u, size, hidden));
   }
 
