@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     setupFiles: ['test/setup/no-network.ts'],
+    globalSetup: ['test/setup/build.ts'],
     testTimeout: 30_000,
     pool: 'threads',
   },
