@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { compileCatalogue } from '../src/catalogue/compile.js';
 import { asUrl, decodeBase64, embeddedUrl } from '../src/catalogue/destination.js';
-import { collapseDigits, compilePath, globMatch, hostPatternMatch, pathMatch } from '../src/catalogue/pattern.js';
+import { collapseDigits, compilePath, globMatch, hostPatternMatch, isGlobHost, pathMatch, splitFirstLabel } from '../src/catalogue/pattern.js';
+import { hostProblem } from '../src/catalogue/validate.js';
 import type { CatalogueIndex, VendorEntry } from '../src/catalogue/types.js';
 import { parseUrl, type ParsedUrl } from '../src/url/parse.js';
 
@@ -174,5 +175,59 @@ describe('destinations', () => {
     expect(decodeBase64('!!')).toBeNull();
     expect(asUrl('//cdn.example/x')).toBe('https://cdn.example/x');
     expect(embeddedUrl('{"url":"https:\\/\\/shop.example\\/a"}')).toBe('https://shop.example/a');
+  });
+});
+
+describe('glob first label (App Engine style hosts)', () => {
+  const globIndex = compileCatalogue([
+    {
+      id: 'delta-merge', name: 'Delta Merge', company: 'Delta', category: 'sales-tracker', website: 'https://delta.example/',
+      hosts: ['*-dot-delta-track.appspot.example', 'delta-track.appspot.example'], sources: ['s'],
+      rules: [{ id: 'go', kind: 'click-redirect', path: '/Redirect', destination: { type: 'param', name: 'link' }, source: 's', examples: { hit: [] } }],
+    },
+    {
+      id: 'epsilon-other', name: 'Epsilon Other', company: 'E', category: 'esp', website: 'https://e.example/',
+      hosts: ['other-app.appspot.example'], sources: ['s'], rules: [],
+    },
+  ]);
+  const g = (s: string) => globIndex.match(url(s));
+
+  it.each([
+    ['https://yj2-dot-delta-track.appspot.example/Redirect?link=https%3A%2F%2Fshop.example%2F', 'delta-merge', 'endpoint'],
+    ['https://a.b-dot-delta-track.appspot.example/x', 'delta-merge', 'host'],
+    ['https://delta-track.appspot.example/x', 'delta-merge', 'host'],
+    ['https://other-app.appspot.example/x', 'epsilon-other', 'host'],
+    ['https://delta-track-dot-evil.appspot.example/x', null, null],
+    ['https://yj2-delta-track.appspot.example/x', null, null],
+    ['https://yj2-dot-delta-track.appspot.example.evil.example/x', null, null],
+    ['https://appspot.example/x', null, null],
+  ])('%s → %s (%s)', (u, vendor, level) => {
+    expect(g(u)?.vendor.id ?? null).toBe(vendor);
+    expect(g(u)?.level ?? null).toBe(level);
+  });
+
+  it('recovers the destination on a glob host', () => {
+    expect(g('https://yj2-dot-delta-track.appspot.example/Redirect?link=https%3A%2F%2Fshop.example%2F')?.destination).toBe('https://shop.example/');
+  });
+
+  it('splits and recognises glob patterns', () => {
+    expect(isGlobHost('*-dot-delta-track.appspot.example')).toBe(true);
+    expect(isGlobHost('delta-track.appspot.example')).toBe(false);
+    expect(isGlobHost('a.*.example')).toBe(false);
+    expect(splitFirstLabel('a.b.example')).toEqual(['a', 'b.example']);
+    expect(splitFirstLabel('example')).toBeNull();
+  });
+
+  it.each([
+    ['*-dot-delta-track.appspot.example', null],
+    ['*.example', 'glob'],
+    ['*.appspot.example', 'glob'],
+    ['*a*.appspot.example', 'glob'],
+    ['x.*-dot-a.example', 'not lower-case'],
+    ['*-dot-a.app#.example', 'glob'],
+  ])('hostProblem(%s) mentions %s', (h, want) => {
+    const p = hostProblem(h);
+    if (want === null) expect(p).toBeNull();
+    else expect(p ?? '').toContain(want);
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Compiles catalogue entries into a lookup index. Lookup cost: one hash lookup per host suffix
- * (plus one for its digit-collapsed form), then only the rules of the vendors found there; rules
+ * (plus one for its digit-collapsed form and one for a glob first label: `*-dot-x.appspot.com` is
+ * keyed by `appspot.com`, then its first label is globbed), then only the rules of the vendors found there; rules
  * that apply on any host are indexed by a literal path segment, so no lookup scans all vendors.
  * Precedence: endpoint (a rule on a known host) > host (a dedicated vendor host) > shape (an
  * `anyHost` rule on an unknown host).
@@ -9,7 +10,15 @@ import type { VendorRef } from '../types.js';
 import { parseUrl, type ParsedUrl } from '../url/parse.js';
 import { recoverDestination } from './destination.js';
 import { buildMatch, compileRule, ruleMatches, type CompiledRule } from './match.js';
-import { collapseDigits, hostPatternMatch, hostSuffixes, isLiteralSegment } from './pattern.js';
+import {
+  collapseDigits,
+  globMatch,
+  hostPatternMatch,
+  hostSuffixes,
+  isGlobHost,
+  isLiteralSegment,
+  splitFirstLabel,
+} from './pattern.js';
 import type { CatalogueIndex, CatalogueMatch, VendorEntry } from './types.js';
 
 /** Nested redirects are unwrapped at most this deep (a loop of redirects must end). */
@@ -63,11 +72,14 @@ export function compileCatalogue(entries: readonly VendorEntry[]): CatalogueInde
   const rules: CompiledRule[][] = entries.map((e) => e.rules.map((r) => compileRule(e.id, r)));
   const exact = new Map<string, HostRef[]>();
   const digits = new Map<string, HostRef[]>();
+  const globs = new Map<string, HostRef[]>();
   const shapes = new Map<string, ShapeRef[]>();
   const trackingParams = new Map<string, VendorRef[]>();
 
   const addHost = (pattern: string, ref: HostRef): void => {
-    if (pattern.includes('#')) push(digits, collapseDigits(pattern), ref);
+    const split = isGlobHost(pattern) ? splitFirstLabel(pattern) : null;
+    if (split !== null) push(globs, split[1], ref);
+    else if (pattern.includes('#')) push(digits, collapseDigits(pattern), ref);
     else push(exact, pattern, ref);
   };
   entries.forEach((entry, v) => {
@@ -85,6 +97,13 @@ export function compileCatalogue(entries: readonly VendorEntry[]): CatalogueInde
     const out: HostRef[] = [];
     for (const suffix of hostSuffixes(host)) {
       out.push(...(exact.get(suffix) ?? []));
+      const split = globs.size > 0 ? splitFirstLabel(suffix) : null;
+      if (split !== null) {
+        for (const ref of globs.get(split[1]) ?? []) {
+          const label = splitFirstLabel(ref.pattern)?.[0];
+          if (label !== undefined && globMatch(label, split[0])) out.push(ref);
+        }
+      }
       const collapsed = collapseDigits(suffix);
       if (collapsed === suffix) continue;
       for (const ref of digits.get(collapsed) ?? []) {

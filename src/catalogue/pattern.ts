@@ -147,6 +147,31 @@ export function hostPatternMatch(pattern: string, host: string): boolean {
 }
 
 /**
+ * True when a host pattern's first label is a glob (`*-dot-yamm-track.appspot.com`): such a
+ * pattern is indexed by the rest of the host (`appspot.com`) and its first label is matched with
+ * `globMatch`. Only the first label may hold `*`, so the rest stays an exact hash key.
+ *
+ * @example
+ * isGlobHost('*-dot-yamm-track.appspot.com'); // true
+ * isGlobHost('yamm-track.appspot.com');       // false
+ */
+export function isGlobHost(pattern: string): boolean {
+  const dot = pattern.indexOf('.');
+  return dot > 0 && pattern.slice(0, dot).includes('*');
+}
+
+/**
+ * Splits a host (or host pattern) into its first label and the rest; `null` without a dot.
+ *
+ * @example
+ * splitFirstLabel('yj2-dot-yamm-track.appspot.com'); // ['yj2-dot-yamm-track', 'appspot.com']
+ */
+export function splitFirstLabel(host: string): readonly [string, string] | null {
+  const dot = host.indexOf('.');
+  return dot <= 0 ? null : [host.slice(0, dot), host.slice(dot + 1)];
+}
+
+/**
  * The label-boundary suffixes of a host, longest first: `a.b.c.com` → `a.b.c.com`, `b.c.com`,
  * `c.com`, `com`. Never yields a partial label, so `evil-list-manage.com` has no suffix
  * `list-manage.com`.

@@ -111,7 +111,9 @@ export interface RuleSpec {
  * `hosts` are dedicated tracking hosts: every request to them is tracking. Hosts written in rules
  * only are shared hosts where only the rule's path is tracking. Host patterns are label-boundary
  * suffixes (`list-manage.com` matches `x.us3.list-manage.com`, never `evil-list-manage.com`); `#`
- * inside a label stands for a run of digits (`cmail#.com` matches `cmail19.com`).
+ * inside a label stands for a run of digits (`cmail#.com` matches `cmail19.com`). The first label
+ * may be a `*` glob (`*-dot-yamm-track.appspot.com` matches `yj2-dot-yamm-track.appspot.com`, for
+ * App Engine version hosts); it is indexed by the literal rest of the host.
  *
  * @example
  * const v: VendorEntry = { id: 'acme-mail', name: 'Acme Mail', company: 'Acme', category: 'esp',

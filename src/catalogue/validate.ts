@@ -43,15 +43,31 @@ export function isKebab(s: string): boolean {
 
 /**
  * Checks a host pattern: lower-case labels of `a-z 0-9 - #`, at least two labels, `#` never next
- * to a digit or another `#` (so the digit-run wildcard is unambiguous).
+ * to a digit or another `#` (so the digit-run wildcard is unambiguous). The first label alone may
+ * be a `*` glob with three or more literal characters, before a literal rest of two or more labels.
  *
  * @example
  * hostProblem('cmail#.com'); // null
  * hostProblem('List-Manage.com'); // 'not lower-case …'
+ * hostProblem('*-dot-yamm-track.appspot.com'); // null
  */
 export function hostProblem(host: string): string | null {
   const labels = host.split('.');
   if (labels.length < 2) return `host "${host}" needs at least two labels`;
+  const first = labels[0] ?? '';
+  if (first.includes('*')) {
+    // A glob first label is keyed by the rest of the host: the rest must be a literal host of at
+    // least two labels, and the glob must keep a literal part (`*` alone would claim a whole zone).
+    const rest = labels.slice(1);
+    if (rest.length < 2 || rest.some((l) => l.includes('#') || l.includes('*'))) {
+      return `host "${host}": a glob first label needs a literal rest of two or more labels`;
+    }
+    if (first.replaceAll('*', '').length < 3 || first.includes('**')) return `host "${host}": glob label needs 3+ literal characters`;
+    for (const c of first) {
+      if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c === '-' || c === '*')) return `host "${host}" is not lower-case a-z0-9-* only`;
+    }
+    labels.shift();
+  }
   for (const label of labels) {
     if (label.length === 0 || label.startsWith('-') || label.endsWith('-')) return `host "${host}" has a bad label`;
     let prev = '';
