@@ -166,3 +166,33 @@ describe('walkHtml: robustness', () => {
     expect(walkHtml(undefined as unknown as string)).toEqual({ resources: [], cssErrors: 0, baseHref: null });
   });
 });
+
+describe('walkHtml: Outlook conditional comments', () => {
+  it('reports URLs inside <!--[if mso]> with the condition and absolute locations', () => {
+    const html = `<table><tr><td background="${T}/bg.jpg">\n<!--[if gte mso 9]>\n<v:rect><v:fill type="tile" src="${T}/vml.jpg" /></v:rect>\n<img src="${T}/o.gif" width="1" height="1"><![endif]-->\n</td></tr></table>`;
+    const r = walkHtml(html).resources;
+    expect(r.map((x) => [x.url, x.conditional ?? null])).toEqual([
+      [`${T}/bg.jpg`, null],
+      [`${T}/vml.jpg`, 'gte mso 9'],
+      [`${T}/o.gif`, 'gte mso 9'],
+    ]);
+    const vml = r[1];
+    expect(vml && html.slice(vml.startOffset, vml.endOffset)).toBe(`src="${T}/vml.jpg"`);
+    expect([vml?.line, vml?.col]).toEqual([3, 29]);
+    expect([r[2]?.width, r[2]?.height]).toEqual([1, 1]);
+  });
+
+  it('inherits hidden state into the comment and ignores plain and downlevel-revealed comments', () => {
+    const html = `<div style="display:none"><!--[if mso]><img src="${T}/a.gif"><![endif]--></div><!-- <img src="${T}/no.gif"> --><!--[if !mso]><!--><img src="${T}/b.gif"><!--<![endif]-->`;
+    const r = walkHtml(html).resources;
+    expect(r.map((x) => [x.url, x.hidden?.reason ?? null, x.conditional ?? null])).toEqual([
+      [`${T}/a.gif`, 'display-none', 'mso'],
+      [`${T}/b.gif`, null, null],
+    ]);
+  });
+
+  it('reads <style> inside conditional comments for URLs', () => {
+    const r = walkHtml(`<!--[if mso]><style>.x{background:url(${T}/s.gif)}</style><![endif]-->`).resources;
+    expect(r.map((x) => [x.url, x.via, x.conditional])).toEqual([[`${T}/s.gif`, 'style-block', 'mso']]);
+  });
+});

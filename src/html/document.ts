@@ -26,7 +26,13 @@ export interface ParsedDocument {
   readonly sheetErrors: number;
 }
 
-function textOf(el: Element): string {
+/**
+ * The text content of a raw-text element such as `<style>`.
+ *
+ * @example
+ * textOf(styleElement); // '.a{…}'
+ */
+export function textOf(el: Element): string {
   let text = '';
   for (const child of el.childNodes) if (child.nodeName === '#text' && 'value' in child) text += child.value;
   return text;

@@ -73,6 +73,8 @@ export interface Resource {
   readonly selector: string | null;
   /** For `a`/`area`: the visible text of the link, trimmed and truncated to 200 chars; `null` otherwise. */
   readonly text?: string | null;
+  /** Only for URLs inside an Outlook conditional comment (`<!--[if mso]>…<![endif]-->`): the condition, e.g. `mso`, `gte mso 9`. Such URLs load in Outlook for Windows only. */
+  readonly conditional?: string;
 }
 
 /**

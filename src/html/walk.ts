@@ -5,14 +5,15 @@
 import type { DefaultTreeAdapterTypes } from 'parse5';
 import type { Resource, WalkResult } from './types.js';
 import { cascade } from './cascade.js';
+import { conditionalContent } from './conditional.js';
 import { parseInlineStyle, type InlineStyle } from './css.js';
-import { parseDocument, type ParsedDocument } from './document.js';
+import { parseDocument } from './document.js';
 import { elementUrls, getAttr, type AttributeUrl } from './elements.js';
-import { LinkText } from './link-text.js';
-import type { ElementFacts } from './selectors.js';
+import { addLink, addSheetUrls, makeResource, type Ctx, type Mutable, type WalkState } from './emit.js';
+import type { LinkText } from './link-text.js';
 import { renderedSize } from './size.js';
-import { isWebLink, trimUrl } from './urls.js';
-import { hiddenState, ownHiding, type HiddenState } from './visibility.js';
+import { trimUrl } from './urls.js';
+import { hiddenState, ownHiding } from './visibility.js';
 
 type Node = DefaultTreeAdapterTypes.Node;
 type Element = DefaultTreeAdapterTypes.Element;
@@ -26,26 +27,6 @@ type Element = DefaultTreeAdapterTypes.Element;
 export interface WalkOptions {
   /** Report `a`/`area` links as `link-click` resources. @default true */
   readonly links?: boolean;
-}
-
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-
-/** Per-element state; `parent` links form the ancestor chain used by selectors. */
-interface Ctx extends ElementFacts {
-  readonly parent: Ctx | null;
-  hard: HiddenState | null;
-  vis: HiddenState | null;
-  link: LinkText | null;
-}
-
-interface WalkState {
-  readonly doc: ParsedDocument;
-  readonly links: boolean;
-  readonly resources: Resource[];
-  readonly pendingLinks: [Mutable<Resource>, LinkText][];
-  readonly inlineCache: Map<string, InlineStyle>;
-  cssErrors: number;
-  baseHref: string | null;
 }
 
 /** Tags whose attributes can load something (besides `background`, checked on every element). */
@@ -87,9 +68,11 @@ export function walkHtml(html: string, opts: WalkOptions = {}): WalkResult {
   let cssErrors = 0;
   let baseHref: string | null = null;
   try {
-    const doc = parseDocument(typeof html === 'string' ? html : '');
+    const text = typeof html === 'string' ? html : '';
+    const doc = parseDocument(text);
     const state: WalkState = {
-      doc, links: opts.links !== false, resources, pendingLinks, inlineCache: new Map(), cssErrors: doc.sheetErrors, baseHref: null,
+      doc, links: opts.links !== false, resources, pendingLinks, inlineCache: new Map(), cssErrors: doc.sheetErrors,
+      baseHref: null, html: text, lineStarts: null,
     };
     try {
       traverse(state);
@@ -117,7 +100,13 @@ function traverse(state: WalkState): void {
       parent.link.append(node.value);
       continue;
     }
-    const children = 'content' in node ? node.content.childNodes : 'childNodes' in node ? node.childNodes : null;
+    let children = 'content' in node ? node.content.childNodes : 'childNodes' in node ? node.childNodes : null;
+    if (node.nodeName === '#comment' && 'data' in node) {
+      const cc = conditionalContent(node);
+      if (cc === null) continue;
+      children = cc.fragment.childNodes;
+      ctx = { ...rootCtx(parent), condition: cc.condition, fragmentOffset: cc.offset };
+    }
     if (children === null) continue;
     for (let i = children.length - 1; i >= 0; i--) {
       const child = children[i];
@@ -126,6 +115,10 @@ function traverse(state: WalkState): void {
       ctxs.push(ctx);
     }
   }
+}
+
+function rootCtx(parent: Ctx | null): Ctx {
+  return parent ?? { tag: '', id: '', classes: NO_CLASSES, parent: null, hard: null, vis: null, link: null, condition: null, fragmentOffset: 0 };
 }
 
 function visitElement(state: WalkState, el: Element, parent: Ctx | null): Ctx {
@@ -152,7 +145,10 @@ function visitElement(state: WalkState, el: Element, parent: Ctx | null): Ctx {
     }
   }
   const classes = classAttr === undefined ? NO_CLASSES : splitClasses(classAttr);
-  const ctx: Ctx = { tag, id, classes, parent, hard: null, vis: null, link: parent === null ? null : parent.link };
+  const ctx: Ctx = {
+    tag, id, classes, parent, hard: null, vis: null, link: parent === null ? null : parent.link,
+    condition: parent === null ? null : parent.condition, fragmentOffset: parent === null ? 0 : parent.fragmentOffset,
+  };
 
   const inline = style === undefined ? null : readInline(state, style);
   const matched = state.doc.index.match(ctx);
@@ -169,14 +165,14 @@ function visitElement(state: WalkState, el: Element, parent: Ctx | null): Ctx {
   if (urls.length > 0) {
     const sized = tag !== 'link' && tag !== 'meta';
     const size = sized ? renderedSize(widthAttr, heightAttr, computed, REPLACED.has(tag)) : { width: null, height: null };
-    for (const u of urls) state.resources.push(makeResource(el, tag, u, size, hidden));
+    for (const u of urls) state.resources.push(makeResource(state, ctx, el, u, size, hidden));
   }
 
-  if (tag === 'style') addSheetUrls(state, el);
+  if (tag === 'style') addSheetUrls(state, ctx, el);
   else if (tag === 'base' && state.baseHref === null) {
     const href = getAttr(el, 'href');
     if (href !== undefined && trimUrl(href) !== '') state.baseHref = trimUrl(href);
-  } else if (tag === 'a' || tag === 'area') addLink(state, el, tag, ctx, hidden);
+  } else if (tag === 'a' || tag === 'area') addLink(state, el, ctx, hidden);
   else if (tag === 'img' && ctx.link !== null) ctx.link.addAlt(getAttr(el, 'alt') ?? '');
   return ctx;
 }
@@ -192,53 +188,3 @@ function readInline(state: WalkState, style: string): InlineStyle {
   return parsed;
 }
 
-function location(el: Element, attribute: string | null): Pick<Resource, 'line' | 'col' | 'startOffset' | 'endOffset'> {
-  const loc = el.sourceCodeLocation;
-  const at = (attribute === null ? undefined : loc?.attrs?.[attribute]) ?? loc;
-  if (at === undefined || at === null) return { line: 0, col: 0, startOffset: 0, endOffset: 0 };
-  return { line: at.startLine, col: at.startCol, startOffset: at.startOffset, endOffset: at.endOffset };
-}
-
-function makeResource(
-  el: Element,
-  tag: string,
-  u: AttributeUrl,
-  size: { width: number | null; height: number | null },
-  hidden: HiddenState | null,
-): Resource {
-  // A `<link media=print>` stylesheet loads like an `@media print` rule: report the media.
-  const media = tag === 'link' ? (getAttr(el, 'media')?.trim() || null) : null;
-  return {
-    url: u.url, via: u.via, tag, attribute: u.attribute, ...location(el, u.attribute),
-    width: size.width, height: size.height, hidden, media, selector: null,
-  };
-}
-
-function addSheetUrls(state: WalkState, el: Element): void {
-  const sheet = state.doc.sheets.get(el);
-  if (sheet === undefined) return;
-  const loc = location(el, null);
-  for (const u of sheet.urls) {
-    state.resources.push({
-      url: u.url, via: u.via, tag: 'style', attribute: u.attribute, ...loc,
-      width: null, height: null, hidden: null, media: u.media, selector: u.selector,
-    });
-  }
-}
-
-function addLink(state: WalkState, el: Element, tag: string, ctx: Ctx, hidden: HiddenState | null): void {
-  if (!state.links) return;
-  const raw = getAttr(el, 'href');
-  if (raw === undefined) return;
-  const url = trimUrl(raw);
-  if (!isWebLink(url)) return;
-  const resource: Mutable<Resource> = {
-    url, via: 'link-click', tag, attribute: 'href', ...location(el, 'href'),
-    width: null, height: null, hidden, media: null, selector: null, text: null,
-  };
-  state.resources.push(resource);
-  const text = new LinkText();
-  if (tag === 'area') text.addAlt(getAttr(el, 'alt') ?? '');
-  else ctx.link = text;
-  state.pendingLinks.push([resource, text]);
-}
