@@ -9,6 +9,7 @@ export { scanHtml } from './scan/html.js';
 export { scanEml } from './scan/eml.js';
 export { compileCatalogue } from './catalogue/compile.js';
 export { defaultCatalogue } from './catalogue/index.js';
+export { analyseIdentifiers, type TemplateIdentifiers } from './analysis/identifiers.js';
 export type {
   Confidence,
   ElementRef,
@@ -20,6 +21,7 @@ export type {
   Language,
   Leak,
   LeakEncoding,
+  LinkNote,
   MessageInfo,
   Report,
   ScanError,

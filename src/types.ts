@@ -171,10 +171,38 @@ export interface Finding {
   readonly element: ElementRef;
   /** For click redirects: the destination URL when it is recoverable. */
   readonly destination?: string;
+  /**
+   * `individual` when the URL can tell recipients apart (identifier, token, encoded address), else
+   * `aggregate`. Individual open measurement needs consent under the CNIL's 2025 draft recommendation.
+   */
+  readonly measurement: 'individual' | 'aggregate';
+  /** What is sent, to whom and why it matters, in the language of `ScanOptions.lang`. */
+  readonly explanation: string;
   /** How many links use this redirect pattern, or how many elements load this same URL. */
   readonly count?: number;
   /** For click redirects: every distinct link URL of the pattern, in document order. */
   readonly urls?: readonly string[];
+}
+
+/**
+ * Links that are not click redirects but carry landing-page tracking parameters (vendor-specific
+ * ones such as `mc_eid`, `_hsenc`, or campaign `utm_*` ones, with `vendor: null`) or the recipient
+ * address. Grouped by host and parameter names.
+ *
+ * @example
+ * const n: LinkNote = { host: 'shop.example', thirdParty: false, count: 12,
+ *   trackingParams: [{ name: 'mc_eid', vendor: { id: 'mailchimp', name: 'Mailchimp', category: 'esp' } }],
+ *   urls: ['https://shop.example/?mc_eid=1a2b3c4d5e'], leaks: [],
+ *   element: { tag: 'a', attribute: 'href', line: 40, col: 12, part: 0 } };
+ */
+export interface LinkNote {
+  readonly host: string;
+  readonly thirdParty: boolean;
+  readonly trackingParams: ReadonlyArray<{ readonly name: string; readonly vendor: VendorRef | null }>;
+  readonly count: number;
+  readonly urls: readonly string[];
+  readonly leaks: readonly Leak[];
+  readonly element: ElementRef;
 }
 
 /**
@@ -236,6 +264,8 @@ export interface Report {
   readonly message: MessageInfo;
   readonly findings: readonly Finding[];
   readonly errors: readonly ScanError[];
+  /** Ordinary links that carry tracking parameters or the address (see {@link LinkNote}). */
+  readonly links?: readonly LinkNote[];
 }
 
 import type { CatalogueIndex } from './catalogue/types.js';

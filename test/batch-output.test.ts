@@ -19,6 +19,8 @@ const finding: Finding = {
   leaks: [{ encoding: 'md5', location: 'param:u', address: 'me@mail.example' }],
   flags: [{ code: 'x-flag', message: 'm' }],
   element: { tag: 'img', attribute: 'src', line: 1, col: 1, part: 0 },
+  measurement: 'individual',
+  explanation: 'When you open the message, this image is loaded.',
 };
 const report = (source: string, findings: Finding[] = []): Report => ({
   source,

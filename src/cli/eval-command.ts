@@ -36,6 +36,7 @@ export function formatScore(s: Score, verbose: boolean): string {
   lines.push(`findings on clean emails: ${s.findingsOnClean} (${s.cleanEmails} clean emails)`);
   lines.push(`vendor named correctly: ${s.vendorAgrees}/${s.vendorLabels} (${ratio(s.vendorAgrees, s.vendorLabels)})`);
   lines.push(`address leaks found: ${s.leaksFound}/${s.leaksExpected}; leaks reported where none is labelled: ${s.leaksUnexpected}`);
+  lines.push(`address leaks in ordinary links found: ${s.linkLeaksFound}/${s.linkLeaksExpected}`);
   if (verbose) lines.push('', ...s.details);
   return lines.join('\n');
 }

@@ -22,13 +22,15 @@ export interface TrackerLabel {
  * One labelled email.
  *
  * @example
- * const e: EmailLabel = { file: '001.eml', format: 'eml', recipient: 'me@mail.example', trackers: [] };
+ * const e: EmailLabel = { file: '001.eml', format: 'eml', recipient: 'me@mail.example', trackers: [], otherLeaks: [] };
  */
 export interface EmailLabel {
   readonly file: string;
   readonly format: 'eml' | 'html';
   readonly recipient: string | null;
   readonly trackers: readonly TrackerLabel[];
+  /** Address leaks in ordinary links (not trackers): URL substring and encoding. */
+  readonly otherLeaks: ReadonlyArray<{ readonly url: string; readonly leaksEmail: string }>;
 }
 
 const KINDS: readonly FindingKind[] = ['open-pixel', 'beacon', 'css-beacon', 'click-redirect'];
@@ -66,7 +68,15 @@ export function parseLabels(doc: unknown): { emails: EmailLabel[]; problems: str
       }
       trackers.push({ url, kind, vendor: str(tr['vendor']), leaksEmail: str(tr['leaksEmail']), optional: tr['optional'] === true });
     }
+    const otherLeaks: Array<{ url: string; leaksEmail: string }> = [];
+    for (const o of Array.isArray(e['otherLeaks']) ? (e['otherLeaks'] as unknown[]) : []) {
+      const ol = o as Record<string, unknown>;
+      const url = str(ol['url']);
+      const enc = str(ol['leaksEmail']);
+      if (url !== null && enc !== null) otherLeaks.push({ url, leaksEmail: enc });
+    }
     emails.push({
+      otherLeaks,
       file,
       format: e['format'] === 'html' || file.toLowerCase().endsWith('.html') ? 'html' : 'eml',
       recipient: str(e['recipient']) ?? str(e['leakCheckAddress']),

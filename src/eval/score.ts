@@ -35,6 +35,9 @@ export interface Score {
   readonly leaksExpected: number;
   readonly leaksFound: number;
   readonly leaksUnexpected: number;
+  /** Address leaks in ordinary links: labelled, and found in `report.links`. */
+  readonly linkLeaksExpected: number;
+  readonly linkLeaksFound: number;
   /** Human-readable misses and false positives, one line each. */
   readonly details: readonly string[];
 }
@@ -103,8 +106,19 @@ export function scoreReports(emails: readonly EmailLabel[], reports: readonly Re
   let leaksExpected = 0;
   let leaksFound = 0;
   let leaksUnexpected = 0;
+  let linkLeaksExpected = 0;
+  let linkLeaksFound = 0;
   emails.forEach((email, i) => {
     const findings = reports[i]?.findings ?? [];
+    for (const o of email.otherLeaks) {
+      linkLeaksExpected++;
+      const needle = o.url.toLowerCase();
+      const hit = (reports[i]?.links ?? []).some(
+        (n) => n.leaks.length > 0 && n.urls.some((u) => u.toLowerCase().includes(needle)),
+      );
+      if (hit) linkLeaksFound++;
+      else details.push(`link  ${email.file}: ${o.leaksEmail} leak not reported in ${o.url}`);
+    }
     const used = new Set<Finding>();
     const optionalUsed = new Set<Finding>();
     // Specific pixel labels first: click labels often share their prefix.
@@ -155,6 +169,6 @@ export function scoreReports(emails: readonly EmailLabel[], reports: readonly Re
   });
   return {
     emails: emails.length, byKind, cleanEmails, findingsOnClean, vendorLabels, vendorAgrees,
-    leaksExpected, leaksFound, leaksUnexpected, details,
+    leaksExpected, leaksFound, leaksUnexpected, linkLeaksExpected, linkLeaksFound, details,
   };
 }

@@ -3,6 +3,7 @@
  * (Google Analytics `aip`/`npa`, Weborama address) are catalogue data with their own texts.
  */
 import type { LocalText } from '../catalogue/types.js';
+import { describeLeak } from '../leaks/index.js';
 import type { Flag, Language, Leak } from '../types.js';
 
 /**
@@ -12,22 +13,6 @@ import type { Flag, Language, Leak } from '../types.js';
  * const c: GenericFlagCode = 'recipient-address-sent';
  */
 export type GenericFlagCode = 'recipient-address-sent' | 'recipient-address-sent-to-sender';
-
-const ENCODING_WORDS: Readonly<Record<string, LocalText>> = {
-  plain: { en: 'in clear text', fr: 'en clair' },
-  'percent-encoded': { en: 'in clear text (URL-encoded)', fr: 'en clair (encodée dans l’URL)' },
-  base64: { en: 'encoded in base64, which anyone can decode', fr: 'encodée en base64, que chacun peut décoder' },
-  base64url: { en: 'encoded in base64, which anyone can decode', fr: 'encodée en base64, que chacun peut décoder' },
-  hex: { en: 'hex-encoded, which anyone can decode', fr: 'encodée en hexadécimal, que chacun peut décoder' },
-};
-
-function encodingText(encoding: string, lang: Language): string {
-  const known = ENCODING_WORDS[encoding];
-  if (known !== undefined) return text(known, lang);
-  return lang === 'fr'
-    ? `hachée (${encoding}) : un hachage reste une donnée personnelle, que le destinataire peut rapprocher d’autres fichiers d’adresses hachées`
-    : `hashed (${encoding}): a hash is still personal data, the receiver can match it against other lists of hashed addresses`;
-}
 
 /**
  * Picks the text of a language, falling back to English.
@@ -40,30 +25,32 @@ export function text(t: LocalText, lang: Language): string {
 }
 
 /**
- * The flag for an address found in a URL, naming the party that receives it.
+ * The flag for an address found in a URL, naming the party that receives it and how the address
+ * is encoded (from the first leak; the others are in `finding.leaks`).
  *
  * @example
- * leakFlag([{ encoding: 'sha256', location: 'param:a.cid', address: 'me@mail.example' }], 'weborama.fr', true, 'en');
+ * leakFlag([{ encoding: 'sha256', location: 'param:a.cid', address: 'me@mail.example' }], 'x.weborama.fr', true, 'en');
+ * // { code: 'recipient-address-sent', message: 'Your email address is sent to a third party (x.weborama.fr) … SHA-256 …' }
  */
 export function leakFlag(leaks: readonly Leak[], receiver: string, thirdParty: boolean, lang: Language): Flag | null {
   const first = leaks[0];
   if (first === undefined) return null;
-  const how = encodingText(first.encoding, lang);
+  const how = describeLeak(first)[lang];
   if (thirdParty) {
     return {
       code: 'recipient-address-sent',
       message:
         lang === 'fr'
-          ? `Votre adresse e-mail est transmise à un tiers (${receiver}) ${how} (${first.location}) dès l’ouverture du message.`
-          : `Your email address is sent to a third party (${receiver}) ${how} (${first.location}) when the message is displayed.`,
+          ? `Votre adresse e-mail est transmise à un tiers (${receiver}) dès l’affichage du message, dans ${first.location}. ${how}`
+          : `Your email address is sent to a third party (${receiver}) when the message is displayed, in ${first.location}. ${how}`,
     };
   }
   return {
     code: 'recipient-address-sent-to-sender',
     message:
       lang === 'fr'
-        ? `Votre adresse e-mail est renvoyée à l’expéditeur (${receiver}) ${how} (${first.location}) : l’ouverture vous est attribuée personnellement.`
-        : `Your email address goes back to the sender (${receiver}) ${how} (${first.location}): the open is tied to you personally.`,
+        ? `Votre adresse e-mail est renvoyée à l’expéditeur (${receiver}), dans ${first.location} : l’ouverture vous est attribuée personnellement. ${how}`
+        : `Your email address goes back to the sender (${receiver}), in ${first.location}: the open is tied to you personally. ${how}`,
   };
 }
 

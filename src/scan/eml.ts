@@ -2,7 +2,7 @@
  * `scanEml`: the entry point for a raw RFC 5322 message.
  */
 import { parseMail } from '../mime/parse.js';
-import type { Finding, Report, ScanError, ScanOptions } from '../types.js';
+import type { Finding, LinkNote, Report, ScanError, ScanOptions } from '../types.js';
 import { domainOfAddress, messageContext, recipientsOf } from './context.js';
 import { scanPart } from './part.js';
 
@@ -32,12 +32,14 @@ export async function scanEml(raw: string | Uint8Array, options: ScanOptions = {
       options,
     );
     const findings: Finding[] = [];
+    const links: LinkNote[] = [];
     const errors: ScanError[] = [...mail.errors];
     mail.htmlParts.forEach((p, i) => {
       // An attached .html file is not displayed when the message opens, so it loads nothing.
       if (p.attachment === true) return;
       const r = scanPart(p.html, i, ctx);
       findings.push(...r.findings);
+      links.push(...r.links);
       errors.push(...r.errors);
     });
     const from = h.from ?? (options.sender !== undefined && options.sender.includes('@') ? options.sender : null);
@@ -46,6 +48,7 @@ export async function scanEml(raw: string | Uint8Array, options: ScanOptions = {
       message: { from, senderDomain: domainOfAddress(from), to: [...h.to], subject: h.subject, date: h.date, messageId: h.messageId },
       findings,
       errors,
+      links,
     };
   } catch (e) {
     return { source, message: EMPTY_MESSAGE, findings: [], errors: [{ code: 'internal-error', message: `Scanner failure: ${String(e)}` }] };

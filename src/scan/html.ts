@@ -31,8 +31,8 @@ export function scanHtml(html: string, options: ScanOptions = {}): Report {
   }
   try {
     const ctx = messageContext({}, recipientsOf(options), options);
-    const { findings, errors } = scanPart(html, 0, ctx);
-    return { source, message, findings, errors };
+    const { findings, links, errors } = scanPart(html, 0, ctx);
+    return { source, message, findings, errors, links };
   } catch (e) {
     return { source, message, findings: [], errors: [{ code: 'internal-error', message: `Scanner failure: ${String(e)}` }] };
   }

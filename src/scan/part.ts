@@ -7,8 +7,11 @@ import { classify } from '../classify/classify.js';
 import { groupUnknownLinks, type UnknownLink } from '../classify/links.js';
 import type { Resource, WalkResult } from '../html/types.js';
 import type { NeedleSet } from '../leaks/index.js';
+import { explainFinding } from '../report/explain.js';
 import { catalogueFlag, leakFlag } from '../report/flags.js';
-import type { Finding, Flag, Language, Leak, ScanError, Signal } from '../types.js';
+import { linkNotes, type SeenLink } from '../report/links.js';
+import { measurementOf } from '../report/measure.js';
+import type { Finding, Flag, Language, Leak, LinkNote, ScanError, Signal } from '../types.js';
 import { isThirdParty } from '../url/party.js';
 import { parseUrl, type ParsedUrl } from '../url/parse.js';
 
@@ -84,6 +87,12 @@ interface RedirectGroup {
 
 function redirectFinding(g: RedirectGroup, part: number, ctx: PartContext): Finding {
   const vendor = g.match?.vendor ?? null;
+  const signals = [...g.signals];
+  const measurement = g.leaks.length > 0 || g.signals.has('identifier-param') || g.signals.has('identifier-path') ? 'individual' : 'aggregate';
+  const explanation = explainFinding(
+    { kind: 'click-redirect', host: g.url.host, thirdParty: g.thirdParty, vendor: g.match?.entry ?? null, measurement, leaks: g.leaks, signals, count: g.count },
+    ctx.lang,
+  );
   return {
     kind: 'click-redirect',
     url: g.url.href,
@@ -91,10 +100,12 @@ function redirectFinding(g: RedirectGroup, part: number, ctx: PartContext): Find
     thirdParty: g.thirdParty,
     confidence: g.confidence,
     vendor: vendor === null ? null : { id: vendor.id, name: vendor.name, category: vendor.category },
-    signals: [...g.signals],
+    signals,
     leaks: g.leaks,
     flags: flagsFor(g.match, g.leaks, g.url.host, g.thirdParty, ctx.lang),
     element: elementOf(g.first, part),
+    measurement,
+    explanation,
     ...(g.destination !== null ? { destination: g.destination } : {}),
     count: g.count,
     urls: g.urls,
@@ -109,7 +120,11 @@ function redirectFinding(g: RedirectGroup, part: number, ctx: PartContext): Find
  * scanPart('<img src="https://t.example/o.gif?u=3f2b8c1e9d4a4b7e" width=1 height=1>', 0, ctx).findings[0]?.kind;
  * // 'open-pixel'
  */
-export function scanPart(html: string, part: number, ctx: PartContext): { findings: Finding[]; errors: ScanError[] } {
+export function scanPart(
+  html: string,
+  part: number,
+  ctx: PartContext,
+): { findings: Finding[]; links: LinkNote[]; errors: ScanError[] } {
   const errors: ScanError[] = [];
   const walked = ctx.walk(html);
   if (walked.cssErrors > 0) {
@@ -119,6 +134,7 @@ export function scanPart(html: string, part: number, ctx: PartContext): { findin
   const redirects = new Map<string, RedirectGroup>();
   const unknownLinks: UnknownLink[] = [];
   const seen = new Map<string, number>();
+  const seenLinks: SeenLink[] = [];
   for (const r of walked.resources) {
     if (r.via === 'link-click' && !ctx.includeLinks) continue;
     const parsed = resolve(r.url, walked.baseHref);
@@ -129,7 +145,10 @@ export function scanPart(html: string, part: number, ctx: PartContext): { findin
     const leaks = ctx.findLeaks(url, ctx.needles);
     const decision = classify({ resource: r, url, match, thirdParty, leaks });
     if (decision === null) {
-      if (r.via === 'link-click' && match === null) unknownLinks.push({ resource: r, url, thirdParty });
+      if (r.via === 'link-click') {
+        if (match === null) unknownLinks.push({ resource: r, url, thirdParty });
+        seenLinks.push({ resource: r, url, thirdParty, leaks });
+      }
       continue;
     }
     if (decision.kind === 'click-redirect') {
@@ -159,6 +178,11 @@ export function scanPart(html: string, part: number, ctx: PartContext): { findin
     }
     seen.set(`${decision.kind} ${url.href}`, findings.length);
     const vendor = match?.vendor ?? null;
+    const measurement = measurementOf(url, match?.identifierParams ?? [], leaks);
+    const explanation = explainFinding(
+      { kind: decision.kind, host: url.host, thirdParty, vendor: match?.entry ?? null, measurement, leaks, signals: decision.signals },
+      ctx.lang,
+    );
     findings.push({
       kind: decision.kind,
       url: url.href,
@@ -170,11 +194,15 @@ export function scanPart(html: string, part: number, ctx: PartContext): { findin
       leaks,
       flags: flagsFor(match, leaks, url.host, thirdParty, ctx.lang),
       element: elementOf(r, part),
+      measurement,
+      explanation,
     });
   }
+  const claimed = new Set<Resource>();
   for (const group of groupUnknownLinks(unknownLinks)) {
     const first = group.links[0];
     if (first === undefined) continue;
+    for (const l of group.links) claimed.add(l.resource);
     const leaks: Leak[] = [];
     for (const l of group.links) mergeLeaks(leaks, ctx.findLeaks(l.url, ctx.needles));
     const urls: string[] = [];
@@ -187,5 +215,6 @@ export function scanPart(html: string, part: number, ctx: PartContext): { findin
     });
   }
   for (const g of redirects.values()) findings.push(redirectFinding(g, part, ctx));
-  return { findings, errors };
+  const links = linkNotes(seenLinks.filter((l) => !claimed.has(l.resource)), ctx.catalogue, part);
+  return { findings, links, errors };
 }
