@@ -94,20 +94,30 @@ function traverse(state: WalkState): void {
   for (let node = nodes.pop(); node !== undefined; node = nodes.pop()) {
     const parent = ctxs.pop() ?? null;
     let ctx = parent;
-    if ('tagName' in node) {
-      ctx = visitElement(state, node, parent);
-    } else if (node.nodeName === '#text' && parent?.link && 'value' in node) {
-      parent.link.append(node.value);
-      continue;
+    let children: readonly Node[];
+    // nodeName tells parse5's node kinds apart without `in` checks on differently shaped objects.
+    switch (node.nodeName) {
+      case '#text':
+        if (parent !== null && parent.link !== null && 'value' in node) parent.link.append(node.value);
+        continue;
+      case '#documentType':
+        continue;
+      case '#comment': {
+        const cc = 'data' in node ? conditionalContent(node) : null;
+        if (cc === null) continue;
+        children = cc.fragment.childNodes;
+        ctx = { ...rootCtx(parent), condition: cc.condition, fragmentOffset: cc.offset };
+        break;
+      }
+      case '#document':
+      case '#document-fragment':
+        children = 'childNodes' in node ? node.childNodes : [];
+        break;
+      default:
+        if (!('tagName' in node)) continue;
+        ctx = visitElement(state, node, parent);
+        children = 'content' in node ? node.content.childNodes : node.childNodes;
     }
-    let children = 'content' in node ? node.content.childNodes : 'childNodes' in node ? node.childNodes : null;
-    if (node.nodeName === '#comment' && 'data' in node) {
-      const cc = conditionalContent(node);
-      if (cc === null) continue;
-      children = cc.fragment.childNodes;
-      ctx = { ...rootCtx(parent), condition: cc.condition, fragmentOffset: cc.offset };
-    }
-    if (children === null) continue;
     for (let i = children.length - 1; i >= 0; i--) {
       const child = children[i];
       if (child === undefined) continue;
