@@ -14,6 +14,7 @@ import type { Decl, MatchedRule } from './cascade.js';
 export interface ElementFacts {
   readonly tag: string;
   readonly id: string;
+  /** Distinct class names. */
   readonly classes: readonly string[];
   readonly parent: ElementFacts | null;
 }
@@ -220,8 +221,7 @@ export class RuleIndex {
     for (const rule of rules) {
       const key = rule.selector.compounds[0];
       if (key === undefined || !matchesCompound(key, el)) continue;
-      // A rule keyed by one class is reached once per class; only count it under its own key.
-      if (out.includes(rule)) continue;
+      // Each rule sits in one bucket and element classes are unique, so no rule is seen twice.
       if (matchAbove(rule.selector, 0, el) === MATCHED) out.push(rule);
     }
   }

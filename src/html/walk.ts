@@ -46,7 +46,8 @@ function splitClasses(value: string): readonly string[] {
     const c = i < value.length ? value.charCodeAt(i) : 0x20;
     const space = c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0c || c === 0x0d;
     if (space && start !== -1) {
-      out.push(value.slice(start, i));
+      const name = value.slice(start, i);
+      if (!out.includes(name)) out.push(name);
       start = -1;
     } else if (!space && start === -1) {
       start = i;
