@@ -72,7 +72,7 @@ export function walkHtml(html: string, opts: WalkOptions = {}): WalkResult {
     const text = typeof html === 'string' ? html : '';
     const doc = parseDocument(text);
     const state: WalkState = {
-      doc, links: opts.links !== false, resources, pendingLinks, inlineCache: new Map(), cssErrors: doc.sheetErrors,
+      doc, links: opts?.links !== false, resources, pendingLinks, inlineCache: new Map(), cssErrors: doc.sheetErrors,
       baseHref: null, html: text, lineStarts: null,
     };
     try {
