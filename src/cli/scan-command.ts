@@ -168,6 +168,8 @@ export async function scanCommand(args: string[]): Promise<number> {
       if (d.report !== null) {
         messages++;
         tally.add(d.report);
+        // A report printed on the same terminal as the bar would land after it on its line.
+        if (bar !== null && s.output === null && process.stdout.isTTY) bar.done();
         await sink.write(writer.report(d.report));
       }
       const state = { messages, totalMessages: total.messages, bytes, totalBytes: total.bytes, findings: tally.findings, elapsedMs: Date.now() - started };
