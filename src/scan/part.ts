@@ -3,8 +3,6 @@
  * findings. Every dependency comes in through the context so tests can swap any stage.
  */
 import type { CatalogueIndex, CatalogueMatch } from '../catalogue/types.js';
-import { classify } from '../classify/classify.js';
-import { groupUnknownLinks, type UnknownLink } from '../classify/links.js';
 import type { Resource, WalkResult } from '../html/types.js';
 import type { NeedleSet } from '../leaks/index.js';
 import { explainFinding } from '../report/explain.js';
@@ -12,8 +10,8 @@ import { catalogueFlag, leakFlag } from '../report/flags.js';
 import { linkNotes, type SeenLink } from '../report/links.js';
 import { measurementOf } from '../report/measure.js';
 import type { Finding, Flag, Language, Leak, LinkNote, ScanError, Signal } from '../types.js';
-import { isThirdParty } from '../url/party.js';
-import { parseUrl, type ParsedUrl } from '../url/parse.js';
+import type { ParsedUrl } from '../url/parse.js';
+import { inspectPart } from './inspect.js';
 
 /**
  * What scanning one part needs. Built once per message by the scan functions.
@@ -31,24 +29,6 @@ export interface PartContext {
   readonly lang: Language;
   readonly walk: (html: string) => WalkResult;
   readonly findLeaks: (url: ParsedUrl, needles: NeedleSet) => Leak[];
-}
-
-function resolve(raw: string, base: string | null): ParsedUrl | null {
-  const direct = parseUrl(raw);
-  if (direct !== null || base === null) return direct;
-  try {
-    return parseUrl(new URL(raw, base).href);
-  } catch {
-    return null;
-  }
-}
-
-/** Images fetched through a proxy or redirect (Gmail's image proxy) are judged by their target. */
-function unwrapImage(url: ParsedUrl, match: CatalogueMatch | null, ctx: PartContext): [ParsedUrl, CatalogueMatch | null] {
-  if (match === null || match.destination === null) return [url, match];
-  const target = parseUrl(match.destination);
-  if (target === null) return [url, match];
-  return [target, ctx.catalogue.match(target)];
 }
 
 function flagsFor(match: CatalogueMatch | null, leaks: readonly Leak[], host: string, thirdParty: boolean, lang: Language): Flag[] {
@@ -114,7 +94,7 @@ function redirectFinding(g: RedirectGroup, part: number, ctx: PartContext): Find
 
 /**
  * Scans one decoded HTML document and returns its findings in document order (click redirects,
- * one per pattern, after the resources).
+ * one per pattern, after the resources) and the notes on ordinary links.
  *
  * @example
  * scanPart('<img src="https://t.example/o.gif?u=3f2b8c1e9d4a4b7e" width=1 height=1>', 0, ctx).findings[0]?.kind;
@@ -126,35 +106,24 @@ export function scanPart(
   ctx: PartContext,
 ): { findings: Finding[]; links: LinkNote[]; errors: ScanError[] } {
   const errors: ScanError[] = [];
-  const walked = ctx.walk(html);
-  if (walked.cssErrors > 0) {
-    errors.push({ code: 'css-parse-failed', message: `${walked.cssErrors} style block(s) in part ${part} could not be fully parsed.` });
+  const inspection = inspectPart(html, ctx);
+  if (inspection.cssErrors > 0) {
+    errors.push({ code: 'css-parse-failed', message: `${inspection.cssErrors} style block(s) in part ${part} could not be fully parsed.` });
   }
   const findings: Finding[] = [];
   const redirects = new Map<string, RedirectGroup>();
-  const unknownLinks: UnknownLink[] = [];
   const seen = new Map<string, number>();
-  const seenLinks: SeenLink[] = [];
-  for (const r of walked.resources) {
-    if (r.via === 'link-click' && !ctx.includeLinks) continue;
-    const parsed = resolve(r.url, walked.baseHref);
-    if (parsed === null) continue;
-    const firstMatch = ctx.catalogue.match(parsed);
-    const [url, match] = r.via === 'link-click' ? [parsed, firstMatch] : unwrapImage(parsed, firstMatch, ctx);
-    const thirdParty = isThirdParty(url.host, ctx.senders, ctx.domainOf);
-    const leaks = ctx.findLeaks(url, ctx.needles);
-    const decision = classify({ resource: r, url, match, thirdParty, leaks });
+  const plainLinks: SeenLink[] = [];
+  for (const v of inspection.verdicts) {
+    const { resource: r, url, match, thirdParty, leaks, decision } = v;
     if (decision === null) {
-      if (r.via === 'link-click') {
-        if (match === null) unknownLinks.push({ resource: r, url, thirdParty });
-        seenLinks.push({ resource: r, url, thirdParty, leaks });
-      }
+      if (r.via === 'link-click') plainLinks.push({ resource: r, url, thirdParty, leaks });
       continue;
     }
     if (decision.kind === 'click-redirect') {
       // One finding per vendor's click tracking, whatever the host variant (list-manage1.com,
       // list-manage2.com) or rule variant: it is one redirect scheme.
-      const key = match !== null ? `vendor:${match.vendor.id}` : `host:${url.host}`;
+      const key = match !== null ? `vendor:${match.vendor.id}` : v.group !== null ? `group:${v.group}` : `host:${url.host}`;
       const g = redirects.get(key);
       if (g === undefined) {
         redirects.set(key, {
@@ -166,6 +135,7 @@ export function scanPart(
         if (!g.urls.includes(url.href)) g.urls.push(url.href);
         decision.signals.forEach((s) => g.signals.add(s));
         mergeLeaks(g.leaks, leaks);
+        if (leaks.length > 0) g.signals.add('address-leak');
       }
       continue;
     }
@@ -198,23 +168,6 @@ export function scanPart(
       explanation,
     });
   }
-  const claimed = new Set<Resource>();
-  for (const group of groupUnknownLinks(unknownLinks)) {
-    const first = group.links[0];
-    if (first === undefined) continue;
-    for (const l of group.links) claimed.add(l.resource);
-    const leaks: Leak[] = [];
-    for (const l of group.links) mergeLeaks(leaks, ctx.findLeaks(l.url, ctx.needles));
-    const urls: string[] = [];
-    for (const l of group.links) if (!urls.includes(l.url.href)) urls.push(l.url.href);
-    const signals = new Set<Signal>(group.signals);
-    if (leaks.length > 0) signals.add('address-leak');
-    redirects.set(`heuristic:${group.key}`, {
-      first: first.resource, url: first.url, match: null, thirdParty: first.thirdParty, confidence: group.confidence,
-      signals, urls, count: group.links.length, leaks, destination: null,
-    });
-  }
   for (const g of redirects.values()) findings.push(redirectFinding(g, part, ctx));
-  const links = linkNotes(seenLinks.filter((l) => !claimed.has(l.resource)), ctx.catalogue, part);
-  return { findings, links, errors };
+  return { findings, links: linkNotes(plainLinks, ctx.catalogue, part), errors };
 }

@@ -1,0 +1,102 @@
+/**
+ * The verdict on every URL of one HTML document: the shared core of scanning (which reports) and
+ * sanitising (which removes). Pure given its context.
+ */
+import type { CatalogueMatch } from '../catalogue/types.js';
+import { classify, type Decision } from '../classify/classify.js';
+import { groupUnknownLinks, type UnknownLink } from '../classify/links.js';
+import type { Resource } from '../html/types.js';
+import type { Leak } from '../types.js';
+import { isThirdParty } from '../url/party.js';
+import { parseUrl, type ParsedUrl } from '../url/parse.js';
+import type { PartContext } from './part.js';
+
+/**
+ * One URL of the document and what the scanner decided about it.
+ *
+ * @example
+ * const v: Verdict = { resource, requested: url, url, match: null, thirdParty: true, leaks: [], decision: null, group: null };
+ */
+export interface Verdict {
+  readonly resource: Resource;
+  /** The URL as written, resolved and parsed. */
+  readonly requested: ParsedUrl;
+  /** The URL judged: the same, or the target of an image proxy. */
+  readonly url: ParsedUrl;
+  readonly match: CatalogueMatch | null;
+  readonly thirdParty: boolean;
+  readonly leaks: readonly Leak[];
+  /** `null` when the URL is not a tracker. */
+  readonly decision: Decision | null;
+  /** For links judged as a group (no catalogue entry): the group key, else `null`. */
+  readonly group: string | null;
+}
+
+/**
+ * All verdicts of a document in document order, with its `<base href>` and CSS error count.
+ *
+ * @example
+ * const { verdicts } = inspectPart(html, ctx);
+ * verdicts.filter((v) => v.decision !== null).length; // number of tracker URLs
+ */
+export interface Inspection {
+  readonly verdicts: readonly Verdict[];
+  readonly baseHref: string | null;
+  readonly cssErrors: number;
+}
+
+function resolve(raw: string, base: string | null): ParsedUrl | null {
+  const direct = parseUrl(raw);
+  if (direct !== null || base === null) return direct;
+  try {
+    return parseUrl(new URL(raw, base).href);
+  } catch {
+    return null;
+  }
+}
+
+/** Images fetched through a proxy or redirect (Gmail's image proxy) are judged by their target. */
+function unwrapImage(url: ParsedUrl, match: CatalogueMatch | null, ctx: PartContext): [ParsedUrl, CatalogueMatch | null] {
+  if (match === null || match.destination === null) return [url, match];
+  const target = parseUrl(match.destination);
+  if (target === null) return [url, match];
+  return [target, ctx.catalogue.match(target)];
+}
+
+/**
+ * Walks the document and judges every URL. Unknown links are judged as groups after the walk.
+ *
+ * @example
+ * inspectPart('<img src="https://t.example/o.gif?u=3f2b8c1e9d4a4b7e" width=1 height=1>', ctx).verdicts[0]?.decision?.kind;
+ * // 'open-pixel'
+ */
+export function inspectPart(html: string, ctx: PartContext): Inspection {
+  const walked = ctx.walk(html);
+  const verdicts: Verdict[] = [];
+  const unknownLinks: UnknownLink[] = [];
+  for (const r of walked.resources) {
+    if (r.via === 'link-click' && !ctx.includeLinks) continue;
+    const requested = resolve(r.url, walked.baseHref);
+    if (requested === null) continue;
+    const firstMatch = ctx.catalogue.match(requested);
+    const [url, match] = r.via === 'link-click' ? [requested, firstMatch] : unwrapImage(requested, firstMatch, ctx);
+    const thirdParty = isThirdParty(url.host, ctx.senders, ctx.domainOf);
+    const leaks = ctx.findLeaks(url, ctx.needles);
+    const decision = classify({ resource: r, url, match, thirdParty, leaks });
+    if (decision === null && r.via === 'link-click' && match === null) unknownLinks.push({ resource: r, url, thirdParty });
+    verdicts.push({ resource: r, requested, url, match, thirdParty, leaks, decision, group: null });
+  }
+  const grouped = new Map<Resource, { key: string; decision: Decision }>();
+  for (const g of groupUnknownLinks(unknownLinks)) {
+    const decision: Decision = { kind: 'click-redirect', confidence: g.confidence, signals: g.signals };
+    for (const l of g.links) grouped.set(l.resource, { key: g.key, decision });
+  }
+  const final =
+    grouped.size === 0
+      ? verdicts
+      : verdicts.map((v) => {
+          const g = grouped.get(v.resource);
+          return g === undefined ? v : { ...v, decision: g.decision, group: g.key };
+        });
+  return { verdicts: final, baseHref: walked.baseHref, cssErrors: walked.cssErrors };
+}
