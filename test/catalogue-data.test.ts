@@ -167,3 +167,45 @@ describe('hostile input', () => {
     if (seg !== null) expect(defaultCatalogue().match(seg)).toBeNull();
   });
 });
+
+/** Click rules that say where their destination is, per vendor: at least one hit must yield it. */
+const withDestination = loaded.entries
+  .map((e) => ({ id: e.id, rules: e.rules.filter((r) => r.kind === 'click-redirect' && r.destination !== undefined) }))
+  .filter((v) => v.rules.length > 0);
+
+describe.each(withDestination)('click destination of $id', ({ id, rules }) => {
+  it.each(rules.map((r) => [r.id, r] as const))('%s recovers an absolute URL from a hit example', (_ruleId, rule) => {
+    const found = rule.examples.hit
+      .map((u) => parseUrl(u))
+      .map((p) => (p === null ? null : index.matchDirect(p)))
+      .filter((m) => m?.vendor.id === id)
+      .map((m) => m?.destination ?? null)
+      .filter((d): d is string => d !== null);
+    expect(found.length, `${id}/${rule.id}`).toBeGreaterThan(0);
+    for (const d of found) expect(parseUrl(d), d).not.toBeNull();
+  });
+});
+
+describe('destinations through real wrappers and nested redirects', () => {
+  const enc = encodeURIComponent;
+  const sendgridLink = 'https://u123.ct.sendgrid.net/ls/click?upn=u001.abc';
+  const sesLink = `https://abcd1234.r.eu-west-1.awstrack.me/L0/${enc('https://shop.example/sale')}/1/0100017a-000000/AbCd=123`;
+  const mailjetLink = 'https://abcde.mjt.lu/lnk/AbCdEf/1/AbCd/aHR0cHM6Ly9zaG9wLmV4YW1wbGUvc2FsZQ';
+  it.each([
+    ['Gmail image proxy → Mailchimp open', 'https://ci3.googleusercontent.com/proxy/AbC=s0-d-e1-ft#https://x.us3.list-manage.com/track/open.php?u=1&id=2&e=3', 'mailchimp', null],
+    ['Outlook safe link → SendGrid click', `https://eur01.safelinks.protection.outlook.com/?url=${enc(sendgridLink)}&data=x`, 'sendgrid', null],
+    ['Barracuda → Amazon SES click', `https://linkprotect.cudasvc.com/url?a=${enc(sesLink)}&c=E,1,x`, 'amazon-ses', 'https://shop.example/sale'],
+    ['Google redirect → Facebook shim → Mailjet', `https://www.google.com/url?q=${enc(`https://l.facebook.com/l.php?u=${enc(mailjetLink)}&h=x`)}&sa=D`, 'mailjet', 'https://shop.example/sale'],
+    ['Weborama → double-encoded landing page', `https://wcm.solution.weborama.fr/fcgi-bin/dispatch.fcgi?a.A=cl&g.lu=${enc(enc('https://shop.example/a?b=1'))}`, 'weborama', 'https://shop.example/a?b=1'],
+    ['YAMM sender host → link', `https://yj2-dot-yamm-track.appspot.com/Redirect?ukey=x-0&key=YAMMID-1&link=${enc('https://shop.example/')}`, 'yamm', 'https://shop.example/'],
+    ['HubSpot Sales → Mailchimp click → nothing further', `https://t.sidekickopen01.com/s1t/c/5/x?si=1&t=${enc('https://x.us3.list-manage.com/track/click?u=1&id=2&e=3')}`, 'hubspot-sales', 'https://x.us3.list-manage.com/track/click?u=1&id=2&e=3'],
+  ])('%s', (_name, u, vendor, destination) => {
+    const m = match(u);
+    expect(m?.vendor.id).toBe(vendor);
+    expect(m?.destination ?? null).toBe(destination);
+  });
+  it('a wrapper around an ordinary link is not a finding', () => {
+    expect(match(`https://linkprotect.cudasvc.com/url?a=${enc('https://shop.example/')}&c=x`)).toBeNull();
+    expect(match(`https://l.facebook.com/l.php?u=${enc('https://shop.example/')}&h=x`)).toBeNull();
+  });
+});

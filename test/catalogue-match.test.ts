@@ -173,6 +173,9 @@ describe('destinations', () => {
   it('decodes base64, schemeless and embedded URLs', () => {
     expect(decodeBase64('aHR0cHM6Ly9leGFtcGxlLmNvbS8')).toBe('https://example.com/');
     expect(decodeBase64('!!')).toBeNull();
+    expect(decodeBase64('aHR0cHM6Ly9leGFtcGxlLmNvbS8~~')).toBe('https://example.com/');
+    expect(embeddedUrl('{"p":"{\\"url\\":\\"https:\\\\\\/\\\\\\/shop.example\\\\\\/a\\"}"}')).toBe('https://shop.example/a');
+    expect(embeddedUrl('\u0000\u0001Hhttps://shop.example/a\u001a\u0003spc')).toBe('https://shop.example/a');
     expect(asUrl('//cdn.example/x')).toBe('https://cdn.example/x');
     expect(embeddedUrl('{"url":"https:\\/\\/shop.example\\/a"}')).toBe('https://shop.example/a');
   });

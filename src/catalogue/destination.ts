@@ -53,15 +53,23 @@ export function asUrl(value: string): string | null {
   return null;
 }
 
+const BASE64_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/-_=';
+
 /**
- * Decodes base64 or base64url (padding optional) to text, or `null` when it is not base64.
+ * Decodes base64 or base64url (padding optional) to text, or `null` when it is not base64. Only
+ * the leading run of base64 characters is decoded, so a trailing separator does not spoil it.
  *
  * @example
- * decodeBase64('aHR0cHM6Ly9leGFtcGxlLmNvbS8'); // 'https://example.com/'
+ * decodeBase64('aHR0cHM6Ly9leGFtcGxlLmNvbS8');   // 'https://example.com/'
+ * decodeBase64('aHR0cHM6Ly9leGFtcGxlLmNvbS8~~'); // 'https://example.com/'
  */
 export function decodeBase64(value: string): string | null {
   if (value.length === 0 || value.length > MAX_VALUE_LENGTH) return null;
-  let s = value.replaceAll('-', '+').replaceAll('_', '/');
+  // Tokens often end with a vendor separator (`~~`, `.`): decode the leading base64 run only.
+  let end = 0;
+  while (end < value.length && BASE64_CHARS.includes(value[end] ?? ' ')) end += 1;
+  if (end < 4) return null;
+  let s = value.slice(0, end).replaceAll('-', '+').replaceAll('_', '/');
   const cut = s.indexOf('=');
   if (cut >= 0) s = s.slice(0, cut);
   if (s.length % 4 === 1) return null;
@@ -78,21 +86,43 @@ export function decodeBase64(value: string): string | null {
 
 const URL_END = '"\'<>\\ \t\r\n';
 
+/** URLs in mail are printable ASCII: a control or non-ASCII character (binary tokens) ends one. */
+function isUrlChar(c: string): boolean {
+  const code = c.charCodeAt(0);
+  return code > 0x20 && code < 0x7f && !URL_END.includes(c);
+}
+
+/** Nested JSON escapes `/` once per level (`\\\/`): one linear pass drops every backslash run before a slash. */
+function unescapeSlashes(text: string): string {
+  let out = '';
+  let run = '';
+  for (const c of text) {
+    if (c === '\\') {
+      run += c;
+      continue;
+    }
+    out += c === '/' ? c : run + c;
+    run = '';
+  }
+  return out + run;
+}
+
 /**
- * Finds the first http(s) URL inside decoded text (JSON payloads escape `/` as `\/`).
+ * Finds the first http(s) URL inside decoded text (JSON payloads escape `/` as `\/`; binary
+ * tokens end the URL at the first control or non-ASCII byte).
  *
  * @example
  * embeddedUrl('{"url":"https:\\/\\/shop.example\\/a"}'); // 'https://shop.example/a'
  */
 export function embeddedUrl(text: string): string | null {
-  const s = text.replaceAll('\\/', '/');
+  const s = unescapeSlashes(text);
   const lower = s.toLowerCase();
   const https = lower.indexOf('https://');
   const http = lower.indexOf('http://');
   const start = https < 0 ? http : http < 0 ? https : Math.min(http, https);
   if (start < 0) return null;
   let end = start;
-  while (end < s.length && !URL_END.includes(s[end] ?? ' ')) end += 1;
+  while (end < s.length && isUrlChar(s[end] ?? ' ')) end += 1;
   return s.slice(start, end);
 }
 
