@@ -209,3 +209,10 @@ describe('destinations through real wrappers and nested redirects', () => {
     expect(match(`https://l.facebook.com/l.php?u=${enc('https://shop.example/')}&h=x`)).toBeNull();
   });
 });
+
+describe('examples cover both sides', () => {
+  it('every rule lists at least one miss example next to its hits', () => {
+    const without = loaded.entries.flatMap((e) => e.rules.filter((r) => (r.examples.miss ?? []).length === 0).map((r) => `${e.id}/${r.id}`));
+    expect(without).toEqual([]);
+  });
+});
