@@ -43,17 +43,24 @@ export interface WalkState {
   baseHref: string | null;
 }
 
-type Position = Pick<Resource, 'line' | 'col' | 'startOffset' | 'endOffset'>;
+type Position = Pick<Resource, 'line' | 'col' | 'startOffset' | 'endOffset' | 'elementStart' | 'startTagEnd' | 'elementEnd'>;
 
 export function location(state: WalkState, ctx: Ctx, el: Element, attribute: string | null): Position {
   const loc = el.sourceCodeLocation;
   const at = (attribute === null ? undefined : loc?.attrs?.[attribute]) ?? loc;
-  if (at === undefined || at === null) return { line: 0, col: 0, startOffset: 0, endOffset: 0 };
-  if (ctx.condition === null) return { line: at.startLine, col: at.startCol, startOffset: at.startOffset, endOffset: at.endOffset };
+  if (at === undefined || at === null || loc === undefined || loc === null) return { line: 0, col: 0, startOffset: 0, endOffset: 0 };
+  // Element bounds let an editor (the sanitiser) remove or annotate the element without re-parsing.
+  const shift = ctx.condition === null ? 0 : ctx.fragmentOffset;
+  const bounds = {
+    elementStart: shift + loc.startOffset,
+    startTagEnd: shift + (loc.startTag?.endOffset ?? loc.endOffset),
+    elementEnd: shift + loc.endOffset,
+  };
+  if (ctx.condition === null) return { line: at.startLine, col: at.startCol, startOffset: at.startOffset, endOffset: at.endOffset, ...bounds };
   // Markup re-parsed from a conditional comment has offsets relative to the comment's content.
   state.lineStarts ??= lineStarts(state.html);
   const startOffset = ctx.fragmentOffset + at.startOffset;
-  return { ...lineCol(state.lineStarts, startOffset), startOffset, endOffset: ctx.fragmentOffset + at.endOffset };
+  return { ...lineCol(state.lineStarts, startOffset), startOffset, endOffset: ctx.fragmentOffset + at.endOffset, ...bounds };
 }
 
 /** Adds `conditional` only inside conditional comments (the field is optional in the contract). */

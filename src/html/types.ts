@@ -62,6 +62,14 @@ export interface Resource {
   /** Offsets in the HTML string of the attribute (or of the whole `<style>` element). */
   readonly startOffset: number;
   readonly endOffset: number;
+  /**
+   * Offsets of the element holding the URL (the `<style>` element for sheet URLs): where its start
+   * tag begins and ends, and where the element ends (end tag included when written). Absent when
+   * the parser gave no location.
+   */
+  readonly elementStart?: number;
+  readonly startTagEnd?: number;
+  readonly elementEnd?: number;
   /** Rendered size in CSS px, from attributes, inline CSS and matching `<style>` rules, after min/max; `null` when unknown (auto, %, absent). */
   readonly width: number | null;
   readonly height: number | null;
@@ -90,4 +98,19 @@ export interface WalkResult {
   readonly cssErrors: number;
   /** The `<base href>` if any: relative URLs are resolved by the caller against it. */
   readonly baseHref: string | null;
+  /** Present only when a walk limit was reached (see `WalkOptions`). */
+  readonly truncated?: WalkTruncation;
+}
+
+/**
+ * Which walk limits were reached.
+ *
+ * @example
+ * const t: WalkTruncation = { elements: true, cssBlocks: 0 };
+ */
+export interface WalkTruncation {
+  /** The walk stopped after `maxElements` elements: later elements were not examined. */
+  readonly elements: boolean;
+  /** `<style>` blocks cut short or left unparsed because `maxCssBytes` was spent. */
+  readonly cssBlocks: number;
 }
