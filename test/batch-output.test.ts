@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { csvCell, csvHeader, csvRecords, measurementOf } from '../src/batch/csv.js';
+import { csvCell, csvHeader, csvRecords } from '../src/batch/csv.js';
 import { formatProgress, showProgress } from '../src/batch/progress.js';
 import { readResume } from '../src/batch/resume.js';
 import { formatTally, Tally } from '../src/batch/summary.js';
@@ -46,16 +46,16 @@ describe('csv', () => {
 
   it('writes the header and one CRLF row per finding', () => {
     expect(csvHeader()).toBe('source,date,sender_domain,kind,vendor,category,host,third_party,confidence,leaks,flags,measurement\r\n');
-    expect(csvRecords(report('m.eml', [finding, { ...finding, signals: [], leaks: [], vendor: null }]))).toEqual([
+    expect(csvRecords(report('m.eml', [finding, { ...finding, signals: [], leaks: [], vendor: null, measurement: 'aggregate' }]))).toEqual([
       'm.eml,2024-01-01T00:00:00.000Z,shop.example,open-pixel,"Acme, Inc.",esp,t.example,true,certain,md5@param:u,x-flag,individual\r\n',
       'm.eml,2024-01-01T00:00:00.000Z,shop.example,open-pixel,,,t.example,true,certain,,x-flag,aggregate\r\n',
     ]);
     expect(csvRecords(report('clean.eml'))).toEqual([]);
   });
 
-  it('calls identifier and address signals individual', () => {
-    expect(measurementOf({ ...finding, leaks: [], signals: ['identifier-path'] })).toBe('individual');
-    expect(measurementOf({ ...finding, leaks: [], signals: ['size-1x1'] })).toBe('aggregate');
+  it('writes the measurement the scanner decided', () => {
+    const row = csvRecords(report('m.eml', [{ ...finding, measurement: 'aggregate' }]))[0] ?? '';
+    expect(row.trimEnd().endsWith(',aggregate')).toBe(true);
   });
 });
 

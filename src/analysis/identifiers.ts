@@ -30,11 +30,6 @@ export interface TemplateIdentifiers {
   readonly campaignLevel: readonly string[];
 }
 
-interface Sample {
-  readonly parts: ReadonlyMap<string, string>;
-  readonly source: string;
-}
-
 function templateOf(href: string): { key: string; parts: Map<string, string> } | null {
   const u = parseUrl(href);
   if (u === null) return null;
@@ -46,6 +41,70 @@ function templateOf(href: string): { key: string; parts: Map<string, string> } |
   return { key: `${u.host}/${u.segments.length}${names.length > 0 ? `?${names}` : ''}`, parts };
 }
 
+interface Group {
+  readonly head: Omit<TemplateIdentifiers, 'messages' | 'perRecipient' | 'campaignLevel' | 'template'> & { readonly key: string };
+  readonly first: ReadonlyMap<string, string>;
+  readonly varying: Set<string>;
+  messages: number;
+}
+
+/**
+ * Learns per-recipient identifiers incrementally, in memory bounded by the number of distinct
+ * templates (not messages): each template keeps its first sample and the set of parts seen to vary.
+ * Batch scans of large archives feed it one report at a time.
+ *
+ * @example
+ * const a = new IdentifierAnalyser();
+ * for await (const report of reports) a.add(report);
+ * a.result();
+ */
+export class IdentifierAnalyser {
+  private readonly groups = new Map<string, Group>();
+
+  /** Adds the findings of one message. */
+  add(r: Report): void {
+    const seenHere = new Set<string>();
+    for (const f of r.findings) {
+      const t = templateOf(f.url);
+      if (t === null) continue;
+      const key = [r.message.senderDomain ?? '', r.message.subject ?? '', f.kind, f.vendor?.id ?? '', t.key].join('\u0000');
+      if (seenHere.has(key)) continue; // one sample per message
+      seenHere.add(key);
+      const g = this.groups.get(key);
+      if (g === undefined) {
+        this.groups.set(key, {
+          head: { sender: r.message.senderDomain, subject: r.message.subject, kind: f.kind, vendor: f.vendor?.id ?? null, key: t.key },
+          first: t.parts,
+          varying: new Set(),
+          messages: 1,
+        });
+        continue;
+      }
+      g.messages++;
+      for (const [part, value] of g.first) if (t.parts.get(part) !== value) g.varying.add(part);
+    }
+  }
+
+  /** Templates seen in at least two messages, with their per-recipient and campaign-level parts. */
+  result(): TemplateIdentifiers[] {
+    const out: TemplateIdentifiers[] = [];
+    for (const g of this.groups.values()) {
+      if (g.messages < 2) continue;
+      const perRecipient = [...g.first.keys()].filter((p) => g.varying.has(p));
+      const campaignLevel = [...g.first.keys()].filter((p) => !g.varying.has(p));
+      const host = g.head.key.slice(0, g.head.key.indexOf('/'));
+      const query = g.head.key.includes('?') ? g.head.key.slice(g.head.key.indexOf('?')) : '';
+      const path = [...g.first.keys()]
+        .filter((k) => k.startsWith('path:'))
+        .map((k) => (g.varying.has(k) ? '*' : g.first.get(k) ?? ''))
+        .join('/');
+      const { key: _key, ...head } = g.head;
+      out.push({ ...head, template: `${host}/${path}${query}`, messages: g.messages, perRecipient, campaignLevel });
+    }
+    return out;
+  }
+}
+
 /**
  * Compares the findings of many reports. Messages are grouped by sender domain and subject (copies
  * of one campaign), findings by kind, vendor and URL template; templates seen in at least two
@@ -55,43 +114,8 @@ function templateOf(href: string): { key: string; parts: Map<string, string> } |
  * const copies = await Promise.all([u1, u2].map((raw) => scanEml(raw)));
  * analyseIdentifiers(copies)[0]?.perRecipient; // ['path:1', 'param:e']
  */
-export function analyseIdentifiers(reports: readonly Report[]): TemplateIdentifiers[] {
-  const groups = new Map<string, { head: Omit<TemplateIdentifiers, 'messages' | 'perRecipient' | 'campaignLevel'>; samples: Sample[] }>();
-  for (const r of reports) {
-    const seenHere = new Set<string>();
-    for (const f of r.findings) {
-      const t = templateOf(f.url);
-      if (t === null) continue;
-      const key = [r.message.senderDomain ?? '', r.message.subject ?? '', f.kind, f.vendor?.id ?? '', t.key].join('\u0000');
-      if (seenHere.has(key)) continue; // one sample per message
-      seenHere.add(key);
-      let g = groups.get(key);
-      if (g === undefined) {
-        g = {
-          head: { sender: r.message.senderDomain, subject: r.message.subject, kind: f.kind, vendor: f.vendor?.id ?? null, template: t.key },
-          samples: [],
-        };
-        groups.set(key, g);
-      }
-      g.samples.push({ parts: t.parts, source: r.source });
-    }
-  }
-  const out: TemplateIdentifiers[] = [];
-  for (const { head, samples } of groups.values()) {
-    if (samples.length < 2) continue;
-    const first = samples[0];
-    if (first === undefined) continue;
-    const perRecipient: string[] = [];
-    const campaignLevel: string[] = [];
-    for (const [part, value] of first.parts) {
-      const varies = samples.some((s) => s.parts.get(part) !== value);
-      (varies ? perRecipient : campaignLevel).push(part);
-    }
-    const template = head.template.replace(/^([^/]*)\/\d+/, (_m, host: string) => {
-      const segs = [...first.parts.keys()].filter((k) => k.startsWith('path:'));
-      return `${host}/${segs.map((k) => (perRecipient.includes(k) ? '*' : first.parts.get(k) ?? '')).join('/')}`;
-    });
-    out.push({ ...head, template, messages: samples.length, perRecipient, campaignLevel });
-  }
-  return out;
+export function analyseIdentifiers(reports: Iterable<Report>): TemplateIdentifiers[] {
+  const a = new IdentifierAnalyser();
+  for (const r of reports) a.add(r);
+  return a.result();
 }

@@ -2,7 +2,7 @@
  * CSV output: one row per finding, RFC 4180 quoting, and cells that a spreadsheet would run as a
  * formula (`=`, `+`, `-`, `@`, tab, CR) prefixed with `'`.
  */
-import type { Finding, Report } from '../types.js';
+import type { Report } from '../types.js';
 
 /**
  * The CSV columns, in order.
@@ -25,17 +25,6 @@ export const CSV_COLUMNS = [
   'measurement',
 ] as const;
 
-/**
- * Whether a finding measures the individual recipient or only an aggregate: `individual` when it
- * carries a per-recipient identifier or the address itself.
- *
- * @example
- * measurementOf(finding); // 'individual'
- */
-export function measurementOf(f: Finding): 'individual' | 'aggregate' {
-  const personal = f.leaks.length > 0 || f.signals.some((s) => s === 'identifier-param' || s === 'identifier-path' || s === 'address-leak');
-  return personal ? 'individual' : 'aggregate';
-}
 
 const FORMULA_START = new Set(['=', '+', '-', '@', '\t', '\r']);
 
@@ -92,7 +81,7 @@ export function csvRecords(r: Report): string[] {
       f.confidence,
       f.leaks.map((l) => `${l.encoding}@${l.location}`).join(';'),
       f.flags.map((x) => x.code).join(';'),
-      measurementOf(f),
+      f.measurement,
     ]),
   );
 }

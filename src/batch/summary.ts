@@ -2,6 +2,7 @@
  * The end-of-run summary, tallied as reports stream by (no report is kept).
  */
 import type { Report } from '../types.js';
+import { IdentifierAnalyser } from '../analysis/identifiers.js';
 
 /**
  * Running counts of a batch run.
@@ -19,6 +20,8 @@ export class Tally {
   readonly byConfidence = new Map<string, number>();
   readonly byVendor = new Map<string, number>();
   readonly errorsByCode = new Map<string, number>();
+  /** Per-recipient identifiers learned by comparing copies of the same campaign. */
+  readonly identifiers = new IdentifierAnalyser();
 
   /** Counts one report. */
   add(r: Report): void {
@@ -31,6 +34,7 @@ export class Tally {
       bump(this.byVendor, f.vendor?.name ?? '(unknown vendor)');
     }
     for (const e of r.errors) bump(this.errorsByCode, e.code);
+    this.identifiers.add(r);
   }
 }
 
@@ -58,5 +62,13 @@ export function formatTally(t: Tally): string {
   ];
   if (t.byVendor.size > 0) lines.push(`by vendor: ${list(t.byVendor)}`);
   if (t.resumed > 0) lines.push(`${plural(t.resumed, 'message')} taken from the resumed output`);
+  const templates = t.identifiers.result().filter((x) => x.perRecipient.length > 0);
+  if (templates.length > 0) {
+    lines.push(`per-recipient identifiers (parts that differ between copies of one campaign):`);
+    for (const x of templates.slice(0, 20)) {
+      lines.push(`  ${x.vendor ?? x.kind} ${x.template} in ${x.messages} messages: ${x.perRecipient.join(', ')}`);
+    }
+    if (templates.length > 20) lines.push(`  … and ${templates.length - 20} more templates`);
+  }
   return lines.join('\n');
 }

@@ -23,7 +23,7 @@ export type OutputFormat = 'table' | 'json' | 'ndjson' | 'csv';
 export const OUTPUT_FORMATS: readonly OutputFormat[] = ['table', 'json', 'ndjson', 'csv'];
 
 function pad(s: string, n: number): string {
-  return s.length >= n ? `${s.slice(0, n - 1)}…` : s.padEnd(n);
+  return s.length > n ? `${s.slice(0, n - 1)}…` : s.padEnd(n);
 }
 
 /**
@@ -42,9 +42,10 @@ export function formatTable(r: Report): string {
     lines.push(`  ${pad('KIND', 15)} ${pad('CONFIDENCE', 10)} ${pad('VENDOR', 26)} ${pad('HOST', 34)} WHAT IT SENDS`);
     for (const f of r.findings) {
       const notes = [
-        ...f.flags.map((x) => x.code),
+        f.measurement === 'individual' ? 'tracks you individually' : 'counts opens in aggregate',
+        ...f.flags.filter((x) => !x.code.startsWith('recipient-address')).map((x) => x.code),
         ...f.leaks.map((l) => `address as ${l.encoding} in ${l.location}`),
-        ...(f.count !== undefined && f.count > 1 ? [`${f.count} links`] : []),
+        ...(f.count !== undefined && f.count > 1 ? [f.kind === 'click-redirect' ? `${f.count} links` : `loaded ${f.count}×`] : []),
       ];
       lines.push(
         `  ${pad(f.kind, 15)} ${pad(f.confidence, 10)} ${pad(f.vendor?.name ?? '(unknown)', 26)} ${pad(f.host, 34)} ${notes.join('; ')}`,
