@@ -9,6 +9,7 @@ export { scanHtml } from './scan/html.js';
 export { scanEml } from './scan/eml.js';
 export { compileCatalogue } from './catalogue/compile.js';
 export { defaultCatalogue } from './catalogue/index.js';
+export { DEFAULT_LIMITS, LIMIT_RANGES, validateLimits, type ResolvedLimits, type ScanLimits } from './limits.js';
 export { analyseIdentifiers, type TemplateIdentifiers } from './analysis/identifiers.js';
 export type {
   Confidence,

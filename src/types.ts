@@ -269,6 +269,7 @@ export interface Report {
 }
 
 import type { CatalogueIndex } from './catalogue/types.js';
+import type { ScanLimits } from './limits.js';
 
 /**
  * Options shared by {@link scanHtml} and {@link scanEml}.
@@ -289,6 +290,14 @@ export interface ScanOptions {
   readonly lang?: Language;
   /** A compiled catalogue to use instead of the bundled one (tests, custom vendor lists). */
   readonly catalogue?: CatalogueIndex;
+  /**
+   * Resource limits (bytes, MIME depth and parts, elements, URLs, CSS); see {@link ScanLimits}.
+   * Each absent limit takes its `DEFAULT_LIMITS` value. Exceeding one adds a `limit-exceeded`
+   * error to the report; an invalid value makes `scanHtml` throw and `scanEml` reject with a
+   * `TypeError`.
+   * @default DEFAULT_LIMITS
+   */
+  readonly limits?: ScanLimits;
 }
 
 /**

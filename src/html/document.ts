@@ -4,6 +4,7 @@
  */
 import { defaultTreeAdapter, parse, type DefaultTreeAdapterTypes, type TreeAdapter } from 'parse5';
 import type { DefaultTreeAdapterMap } from 'parse5';
+import { utf8Cut, utf8Length } from '../limits.js';
 import { getAttr } from './elements.js';
 import { RuleIndex } from './selectors.js';
 import { readSheet, type SheetResult } from './sheet.js';
@@ -24,6 +25,34 @@ export interface ParsedDocument {
   readonly index: RuleIndex;
   /** `<style>` sheets the CSS parser could not fully read. */
   readonly sheetErrors: number;
+  /** What is left of the document's CSS byte budget (shared with sheets read later). */
+  readonly cssBudget: CssBudget;
+}
+
+/**
+ * The `<style>` bytes a document may still parse, and how many blocks were cut for it.
+ *
+ * @example
+ * const b: CssBudget = { left: 1024 * 1024, cut: 0 };
+ */
+export interface CssBudget {
+  left: number;
+  cut: number;
+}
+
+/**
+ * The part of a sheet's text that fits the budget, which it spends. A sheet crossing the budget
+ * is cut (css-tree reads a cut sheet like a truncated one); once it is spent, sheets read as empty.
+ *
+ * @example
+ * budgetedCss('.a{}.b{}', { left: 4, cut: 0 }); // '.a{}'
+ */
+export function budgetedCss(css: string, budget: CssBudget): string {
+  if (css.length === 0) return css;
+  const end = utf8Cut(css, budget.left);
+  if (end < css.length) budget.cut++;
+  budget.left -= utf8Length(css, end);
+  return end === css.length ? css : css.slice(0, end);
 }
 
 /**
@@ -45,7 +74,8 @@ export function textOf(el: Element): string {
  * @example
  * parseDocument('<style>.x{display:none}</style>').index.size; // 1
  */
-export function parseDocument(html: string): ParsedDocument {
+export function parseDocument(html: string, maxCssBytes = Number.MAX_SAFE_INTEGER): ParsedDocument {
+  const cssBudget: CssBudget = { left: maxCssBytes, cut: 0 };
   const styles: Element[] = [];
   // Recording <style> elements as parse5 creates them avoids a second pass over the tree.
   const treeAdapter: TreeAdapter<DefaultTreeAdapterMap> = {
@@ -62,10 +92,10 @@ export function parseDocument(html: string): ParsedDocument {
   const order = { next: 0 };
   let sheetErrors = 0;
   for (const el of styles) {
-    const sheet = readSheet(textOf(el), getAttr(el, 'media') ?? null, order);
+    const sheet = readSheet(budgetedCss(textOf(el), cssBudget), getAttr(el, 'media') ?? null, order);
     sheets.set(el, sheet);
     if (sheet.error) sheetErrors++;
     for (const rule of sheet.rules) index.add(rule.selector, rule.decls);
   }
-  return { document, sheets, index, sheetErrors };
+  return { document, sheets, index, sheetErrors, cssBudget };
 }

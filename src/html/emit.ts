@@ -6,7 +6,7 @@ import type { DefaultTreeAdapterTypes } from 'parse5';
 import type { Resource } from './types.js';
 import type { InlineStyle } from './css.js';
 import { lineCol, lineStarts } from './conditional.js';
-import { textOf, type ParsedDocument } from './document.js';
+import { budgetedCss, textOf, type ParsedDocument } from './document.js';
 import { getAttr, type AttributeUrl } from './elements.js';
 import { LinkText } from './link-text.js';
 import type { ElementFacts } from './selectors.js';
@@ -40,6 +40,9 @@ export interface WalkState {
   readonly html: string;
   lineStarts: number[] | null;
   cssErrors: number;
+  /** Elements examined so far, and how many may be. */
+  elements: number;
+  readonly maxElements: number;
   baseHref: string | null;
 }
 
@@ -88,7 +91,8 @@ export function makeResource(
 export function addSheetUrls(state: WalkState, ctx: Ctx, el: Element): void {
   // Sheets inside conditional comments were not seen by the document pass: read them here for
   // their URLs only (their rules apply in Outlook alone, so they do not size or hide anything).
-  const sheet = state.doc.sheets.get(el) ?? readSheet(textOf(el), getAttr(el, 'media') ?? null, { next: 0 });
+  const sheet =
+    state.doc.sheets.get(el) ?? readSheet(budgetedCss(textOf(el), state.doc.cssBudget), getAttr(el, 'media') ?? null, { next: 0 });
   if (!state.doc.sheets.has(el) && sheet.error) state.cssErrors++;
   const loc = location(state, ctx, el, null);
   for (const u of sheet.urls) {

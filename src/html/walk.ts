@@ -3,7 +3,7 @@
  * with location, rendered size and hidden state. Synchronous and browser-safe (no Node built-ins).
  */
 import type { DefaultTreeAdapterTypes } from 'parse5';
-import type { Resource, WalkResult } from './types.js';
+import type { Resource, WalkResult, WalkTruncation } from './types.js';
 import { cascade } from './cascade.js';
 import { conditionalContent } from './conditional.js';
 import { parseInlineStyle, type InlineStyle } from './css.js';
@@ -27,6 +27,16 @@ type Element = DefaultTreeAdapterTypes.Element;
 export interface WalkOptions {
   /** Report `a`/`area` links as `link-click` resources. @default true */
   readonly links?: boolean;
+  /**
+   * Elements examined at most; the walk stops after them and sets `truncated.elements`.
+   * @default Number.MAX_SAFE_INTEGER (no limit: the scan functions pass `ScanLimits.maxElements`)
+   */
+  readonly maxElements?: number;
+  /**
+   * UTF-8 bytes of `<style>` text parsed, all blocks together; see `truncated.cssBlocks`.
+   * @default Number.MAX_SAFE_INTEGER (no limit: the scan functions pass `ScanLimits.maxCssBytes`)
+   */
+  readonly maxCssBytes?: number;
 }
 
 /** Tags whose attributes can load something (besides `background`, checked on every element). */
@@ -68,24 +78,27 @@ export function walkHtml(html: string, opts: WalkOptions = {}): WalkResult {
   const pendingLinks: [Mutable<Resource>, LinkText][] = [];
   let cssErrors = 0;
   let baseHref: string | null = null;
+  let truncated: WalkTruncation | null = null;
   try {
     const text = typeof html === 'string' ? html : '';
-    const doc = parseDocument(text);
+    const doc = parseDocument(text, opts?.maxCssBytes);
     const state: WalkState = {
       doc, links: opts?.links !== false, resources, pendingLinks, inlineCache: new Map(), cssErrors: doc.sheetErrors,
-      baseHref: null, html: text, lineStarts: null,
+      baseHref: null, html: text, lineStarts: null, elements: 0, maxElements: opts?.maxElements ?? Number.MAX_SAFE_INTEGER,
     };
     try {
       traverse(state);
     } finally {
       cssErrors = state.cssErrors;
       baseHref = state.baseHref;
+      const elements = state.elements > state.maxElements;
+      if (elements || doc.cssBudget.cut > 0) truncated = { elements, cssBlocks: doc.cssBudget.cut };
     }
   } catch {
     // Keep the partial result: the walker reports, it does not fail.
   }
   for (const [resource, text] of pendingLinks) resource.text = text.result();
-  return { resources, cssErrors, baseHref };
+  return truncated === null ? { resources, cssErrors, baseHref } : { resources, cssErrors, baseHref, truncated };
 }
 
 /** Depth-first, document order, with an explicit stack so deep nesting cannot overflow. */
@@ -116,6 +129,8 @@ function traverse(state: WalkState): void {
         break;
       default:
         if (!('tagName' in node)) continue;
+        // past the limit the count goes one over, which tells the caller the walk was cut
+        if (++state.elements > state.maxElements) return;
         ctx = visitElement(state, node, parent);
         children = 'content' in node ? node.content.childNodes : node.childNodes;
     }

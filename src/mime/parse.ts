@@ -27,14 +27,21 @@ export interface MimeOptions {
    * @default 10
    */
   readonly maxDepth?: number;
+  /**
+   * Most MIME parts looked at, over the message and every attached message (multipart
+   * containers count); later parts are skipped with a `limit-exceeded` error. 1 to 100000.
+   * @default 1000
+   */
+  readonly maxParts?: number;
 }
 
 /** Defaults of {@link MimeOptions}. */
-export const MIME_DEFAULTS = { maxHtmlParts: 50, maxDepth: 10 } as const;
+export const MIME_DEFAULTS = { maxHtmlParts: 50, maxDepth: 10, maxParts: 1000 } as const;
 
 interface Limits {
   readonly maxHtmlParts: number;
   readonly maxDepth: number;
+  readonly maxParts: number;
 }
 
 function validLimit(
@@ -62,6 +69,7 @@ function resolveLimits(opts: unknown, errors: ScanError[]): Limits {
   return {
     maxHtmlParts: validLimit(given.maxHtmlParts, 'maxHtmlParts', 1, 1000, errors),
     maxDepth: validLimit(given.maxDepth, 'maxDepth', 0, 100, errors),
+    maxParts: validLimit(given.maxParts, 'maxParts', 1, 100_000, errors),
   };
 }
 
@@ -71,6 +79,8 @@ interface Walk {
   readonly parts: HtmlPart[];
   readonly errors: ScanError[];
   dropped: number;
+  /** MIME nodes seen so far, over all messages of the walk. */
+  nodes: number;
 }
 
 /**
@@ -79,16 +89,19 @@ interface Walk {
  */
 async function walkMessage(input: Buffer, prefix: string, depth: number, walk: Walk): Promise<MailHeaders | null> {
   const budget = walk.limits.maxHtmlParts - walk.parts.length;
-  const split = await splitMessage(input, Math.max(budget, 0));
+  const split = await splitMessage(input, Math.max(budget, 0), Math.max(walk.limits.maxParts - walk.nodes, 1));
   walk.errors.push(...split.errors);
   walk.dropped += split.droppedHtml;
+  walk.nodes += split.nodes;
   const embedded = prefix !== '';
   for (const leaf of split.leaves) {
     const path = embedded ? `${prefix}.${leaf.path}` : leaf.path;
     const body = decodeTransfer(Buffer.concat(leaf.chunks), leaf.encoding);
     if (body.error !== null) walk.errors.push({ ...body.error, message: `Part ${path}: ${body.error.message}` });
     if (leaf.kind === 'rfc822') {
-      if (depth < walk.limits.maxDepth) await walkMessage(body.value, path, depth + 1, walk);
+      // an attached message's parts share the budget: once it is spent, no more are opened
+      if (walk.nodes >= walk.limits.maxParts) walk.nodes++;
+      else if (depth < walk.limits.maxDepth) await walkMessage(body.value, path, depth + 1, walk);
       else walk.errors.push({ code: 'limit-exceeded', message: `Attached message ${path} is nested too deep; not opened.` });
       continue;
     }
@@ -136,8 +149,14 @@ export async function parseMail(raw: string | Uint8Array, opts?: MimeOptions): P
       errors.push({ code: 'invalid-input', message: 'Input is empty.' });
       return { headers: EMPTY_HEADERS, htmlParts: [], errors };
     }
-    const walk: Walk = { limits, parts, errors, dropped: 0 };
+    const walk: Walk = { limits, parts, errors, dropped: 0, nodes: 0 };
     const headers = (await walkMessage(input, '', 0, walk)) ?? EMPTY_HEADERS;
+    if (walk.nodes > limits.maxParts) {
+      errors.push({
+        code: 'limit-exceeded',
+        message: `The message has more than maxParts (${limits.maxParts}) MIME parts; the later ones were skipped.`,
+      });
+    }
     if (walk.dropped > 0) {
       errors.push({
         code: 'limit-exceeded',

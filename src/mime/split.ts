@@ -33,6 +33,8 @@ export interface SplitResult {
   readonly leaves: readonly KeptLeaf[];
   /** text/html leaves seen beyond the limit, not kept. */
   readonly droppedHtml: number;
+  /** MIME nodes (multiparts and leaves) seen, those beyond `maxNodes` included. */
+  readonly nodes: number;
   readonly errors: readonly ScanError[];
 }
 
@@ -86,14 +88,15 @@ function headerSource(node: SplitNode): { source: HeaderSource; count: number } 
 }
 
 /**
- * Splits a message, keeping at most `maxHtml` text/html bodies. Never rejects: splitter failures
+ * Splits a message, keeping at most `maxHtml` text/html bodies and looking at the first
+ * `maxNodes` MIME nodes only (later ones are counted, not kept). Never rejects: splitter failures
  * end the run early with what was collected plus a `mime-parse-failed` entry.
  *
  * @example
  * const r = await splitMessage(Buffer.from('Content-Type: text/html\r\n\r\n<p>hi</p>'), 50);
  * r.leaves[0]?.kind; // 'html'
  */
-export function splitMessage(input: Buffer, maxHtml: number): Promise<SplitResult> {
+export function splitMessage(input: Buffer, maxHtml: number, maxNodes = Number.MAX_SAFE_INTEGER): Promise<SplitResult> {
   return new Promise((resolve) => {
     const leaves: KeptLeaf[] = [];
     const errors: ScanError[] = [];
@@ -105,6 +108,7 @@ export function splitMessage(input: Buffer, maxHtml: number): Promise<SplitResul
     let root: { source: HeaderSource; count: number } | null = null;
     let htmlCount = 0;
     let droppedHtml = 0;
+    let nodes = 0;
     let settled = false;
 
     const finish = (stoppedEarly: boolean): void => {
@@ -112,7 +116,7 @@ export function splitMessage(input: Buffer, maxHtml: number): Promise<SplitResul
       settled = true;
       // after an early stop every open multipart looks unclosed; that says nothing new
       const broken: ScanError[] = [];
-      for (const node of stoppedEarly ? [] : multiparts) {
+      for (const node of stoppedEarly || nodes > maxNodes ? [] : multiparts) {
         const type = `multipart/${String(node.multipart)}`;
         const where = node.root ? `The top-level ${type}` : `${type} part ${pathOf(node)}`;
         if (!parentsWithChildren.has(node)) {
@@ -127,12 +131,15 @@ export function splitMessage(input: Buffer, maxHtml: number): Promise<SplitResul
         headerCount: root?.count ?? 0,
         leaves,
         droppedHtml,
+        nodes,
         errors,
       });
     };
 
     const onNode = (node: SplitNode): void => {
       if (node.root) root = headerSource(node);
+      // beyond the budget a node is only counted: its body passes by like an image's
+      if (++nodes > maxNodes) return;
       if (node.parentNode !== false) parentsWithChildren.add(node.parentNode);
       if (node.multipart !== false) {
         multiparts.add(node);

@@ -3,6 +3,7 @@
  */
 import { defaultCatalogue } from '../catalogue/index.js';
 import { walkHtml } from '../html/walk.js';
+import type { ResolvedLimits } from '../limits.js';
 import { buildNeedles, findLeaks } from '../leaks/index.js';
 import type { Language, ScanOptions } from '../types.js';
 import { createDomainCache, senderDomains, type SenderHints } from '../url/party.js';
@@ -24,21 +25,25 @@ export function recipientsOf(options: ScanOptions): string[] {
 }
 
 /**
- * The per-message context for {@link scanPart}.
+ * The per-message context for {@link scanPart}. `limits` must already be validated
+ * (`validateLimits`); the URL budget it starts is shared by every part of the message.
  *
  * @example
- * const ctx = messageContext({ from: 'news@shop.example' }, ['me@mail.example'], {});
+ * const ctx = messageContext({ from: 'news@shop.example' }, ['me@mail.example'], {}, DEFAULT_LIMITS);
  */
-export function messageContext(hints: SenderHints, recipients: readonly string[], options: ScanOptions): PartContext {
+export function messageContext(hints: SenderHints, recipients: readonly string[], options: ScanOptions, limits: ResolvedLimits): PartContext {
   const lang: Language = options.lang === 'fr' ? 'fr' : 'en';
+  const walkLimits = { maxElements: limits.maxElements, maxCssBytes: limits.maxCssBytes };
   return {
+    limits,
+    urlBudget: { left: limits.maxUrls },
     catalogue: options.catalogue ?? defaultCatalogue(),
     needles: buildNeedles(recipients),
     senders: senderDomains({ ...hints, sender: options.sender ?? null }, sharedDomainCache),
     domainOf: sharedDomainCache,
     includeLinks: options.includeLinks !== false,
     lang,
-    walk: walkHtml,
+    walk: (html) => walkHtml(html, walkLimits),
     findLeaks,
   };
 }

@@ -5,7 +5,7 @@
 import type { CatalogueMatch } from '../catalogue/types.js';
 import { classify, type Decision } from '../classify/classify.js';
 import { groupUnknownLinks, type UnknownLink } from '../classify/links.js';
-import type { Resource } from '../html/types.js';
+import type { Resource, WalkTruncation } from '../html/types.js';
 import type { Leak } from '../types.js';
 import { isThirdParty } from '../url/party.js';
 import { parseUrl, type ParsedUrl } from '../url/parse.js';
@@ -30,6 +30,8 @@ export interface Verdict {
   readonly decision: Decision | null;
   /** For links judged as a group (no catalogue entry): the group key, else `null`. */
   readonly group: string | null;
+  /** Present when the URL was longer than `maxUrlLength` and was judged on its prefix. */
+  readonly truncated?: true;
 }
 
 /**
@@ -43,6 +45,12 @@ export interface Inspection {
   readonly verdicts: readonly Verdict[];
   readonly baseHref: string | null;
   readonly cssErrors: number;
+  /** URLs not judged because the message's `maxUrls` budget was spent. */
+  readonly urlsSkipped: number;
+  /** URLs longer than `maxUrlLength`, judged on their prefix. */
+  readonly urlsCut: number;
+  /** Walk limits reached (elements, CSS bytes); absent when none. */
+  readonly truncated?: WalkTruncation;
 }
 
 function resolve(raw: string, base: string | null): ParsedUrl | null {
@@ -64,7 +72,9 @@ function unwrapImage(url: ParsedUrl, match: CatalogueMatch | null, ctx: PartCont
 }
 
 /**
- * Walks the document and judges every URL. Unknown links are judged as groups after the walk.
+ * Walks the document and judges every URL, within the context's limits: at most what is left of
+ * the message's URL budget (which this spends), each URL on at most `maxUrlLength` characters.
+ * Unknown links are judged as groups after the walk.
  *
  * @example
  * inspectPart('<img src="https://t.example/o.gif?u=3f2b8c1e9d4a4b7e" width=1 height=1>', ctx).verdicts[0]?.decision?.kind;
@@ -74,9 +84,19 @@ export function inspectPart(html: string, ctx: PartContext): Inspection {
   const walked = ctx.walk(html);
   const verdicts: Verdict[] = [];
   const unknownLinks: UnknownLink[] = [];
+  const maxLength = ctx.limits.maxUrlLength;
+  let urlsSkipped = 0;
+  let urlsCut = 0;
   for (const r of walked.resources) {
     if (r.via === 'link-click' && !ctx.includeLinks) continue;
-    const requested = resolve(r.url, walked.baseHref);
+    if (ctx.urlBudget.left <= 0) {
+      urlsSkipped++;
+      continue;
+    }
+    ctx.urlBudget.left--;
+    const cut = r.url.length > maxLength;
+    if (cut) urlsCut++;
+    const requested = resolve(cut ? r.url.slice(0, maxLength) : r.url, walked.baseHref);
     if (requested === null) continue;
     const firstMatch = ctx.catalogue.match(requested);
     const [url, match] = r.via === 'link-click' ? [requested, firstMatch] : unwrapImage(requested, firstMatch, ctx);
@@ -84,7 +104,8 @@ export function inspectPart(html: string, ctx: PartContext): Inspection {
     const leaks = ctx.findLeaks(url, ctx.needles);
     const decision = classify({ resource: r, url, match, thirdParty, leaks });
     if (decision === null && r.via === 'link-click' && match === null) unknownLinks.push({ resource: r, url, thirdParty });
-    verdicts.push({ resource: r, requested, url, match, thirdParty, leaks, decision, group: null });
+    const verdict: Verdict = { resource: r, requested, url, match, thirdParty, leaks, decision, group: null };
+    verdicts.push(cut ? { ...verdict, truncated: true } : verdict);
   }
   const grouped = new Map<Resource, { key: string; decision: Decision }>();
   for (const g of groupUnknownLinks(unknownLinks)) {
@@ -98,5 +119,6 @@ export function inspectPart(html: string, ctx: PartContext): Inspection {
           const g = grouped.get(v.resource);
           return g === undefined ? v : { ...v, decision: g.decision, group: g.key };
         });
-  return { verdicts: final, baseHref: walked.baseHref, cssErrors: walked.cssErrors };
+  const inspection: Inspection = { verdicts: final, baseHref: walked.baseHref, cssErrors: walked.cssErrors, urlsSkipped, urlsCut };
+  return walked.truncated === undefined ? inspection : { ...inspection, truncated: walked.truncated };
 }

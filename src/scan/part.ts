@@ -11,16 +11,23 @@ import { linkNotes, type SeenLink } from '../report/links.js';
 import { measurementOf } from '../report/measure.js';
 import type { Finding, Flag, Language, Leak, LinkNote, ScanError, Signal } from '../types.js';
 import type { ParsedUrl } from '../url/parse.js';
+import { cutHtml, type ResolvedLimits } from '../limits.js';
 import { inspectPart } from './inspect.js';
+import { partLimitErrors, urlTruncatedFlag } from './limit-errors.js';
 
 /**
  * What scanning one part needs. Built once per message by the scan functions.
  *
  * @example
  * const ctx: PartContext = { catalogue: defaultCatalogue(), needles: buildNeedles([]), senders: [],
- *   domainOf: createDomainCache(), includeLinks: true, lang: 'en', walk: walkHtml, findLeaks };
+ *   domainOf: createDomainCache(), includeLinks: true, lang: 'en', walk: walkHtml, findLeaks,
+ *   limits: DEFAULT_LIMITS, urlBudget: { left: DEFAULT_LIMITS.maxUrls } };
  */
 export interface PartContext {
+  /** Validated limits of the scan. */
+  readonly limits: ResolvedLimits;
+  /** URLs the message may still have judged; spent by every part. */
+  readonly urlBudget: { left: number };
   readonly catalogue: CatalogueIndex;
   readonly needles: NeedleSet;
   readonly senders: readonly string[];
@@ -39,6 +46,12 @@ function flagsFor(match: CatalogueMatch | null, leaks: readonly Leak[], host: st
     const generic = leakFlag(leaks, host, thirdParty, lang);
     if (generic !== null) flags.push(generic);
   }
+  return flags;
+}
+
+/** A finding judged on a cut URL says so, as its URL is not the whole one. */
+function withCut(flags: Flag[], truncated: boolean, ctx: PartContext): Flag[] {
+  if (truncated) flags.push(urlTruncatedFlag(ctx.limits.maxUrlLength));
   return flags;
 }
 
@@ -63,6 +76,7 @@ interface RedirectGroup {
   count: number;
   leaks: Leak[];
   destination: string | null;
+  truncated: boolean;
 }
 
 function redirectFinding(g: RedirectGroup, part: number, ctx: PartContext): Finding {
@@ -82,7 +96,7 @@ function redirectFinding(g: RedirectGroup, part: number, ctx: PartContext): Find
     vendor: vendor === null ? null : { id: vendor.id, name: vendor.name, category: vendor.category },
     signals,
     leaks: g.leaks,
-    flags: flagsFor(g.match, g.leaks, g.url.host, g.thirdParty, ctx.lang),
+    flags: withCut(flagsFor(g.match, g.leaks, g.url.host, g.thirdParty, ctx.lang), g.truncated, ctx),
     element: elementOf(g.first, part),
     measurement,
     explanation,
@@ -105,8 +119,9 @@ export function scanPart(
   part: number,
   ctx: PartContext,
 ): { findings: Finding[]; links: LinkNote[]; errors: ScanError[] } {
-  const errors: ScanError[] = [];
-  const inspection = inspectPart(html, ctx);
+  const cut = cutHtml(html, ctx.limits.maxHtmlBytes);
+  const inspection = inspectPart(cut ?? html, ctx);
+  const errors = partLimitErrors(part, inspection, ctx.limits, cut === null ? null : cut.length);
   if (inspection.cssErrors > 0) {
     errors.push({ code: 'css-parse-failed', message: `${inspection.cssErrors} style block(s) in part ${part} could not be fully parsed.` });
   }
@@ -128,7 +143,7 @@ export function scanPart(
       if (g === undefined) {
         redirects.set(key, {
           first: r, url, match, thirdParty, confidence: decision.confidence, signals: new Set(decision.signals),
-          urls: [url.href], count: 1, leaks: [...leaks], destination: match?.destination ?? null,
+          urls: [url.href], count: 1, leaks: [...leaks], destination: match?.destination ?? null, truncated: v.truncated === true,
         });
       } else {
         g.count++;
@@ -136,6 +151,7 @@ export function scanPart(
         decision.signals.forEach((s) => g.signals.add(s));
         mergeLeaks(g.leaks, leaks);
         if (leaks.length > 0) g.signals.add('address-leak');
+        if (v.truncated === true) g.truncated = true;
       }
       continue;
     }
@@ -162,7 +178,7 @@ export function scanPart(
       vendor: vendor === null ? null : { id: vendor.id, name: vendor.name, category: vendor.category },
       signals: decision.signals,
       leaks,
-      flags: flagsFor(match, leaks, url.host, thirdParty, ctx.lang),
+      flags: withCut(flagsFor(match, leaks, url.host, thirdParty, ctx.lang), v.truncated === true, ctx),
       element: elementOf(r, part),
       measurement,
       explanation,
