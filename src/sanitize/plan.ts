@@ -1,0 +1,158 @@
+/**
+ * Turns one resource to neutralise into edits of the original markup.
+ */
+import type { Resource } from '../html/types.js';
+import { attributeValue, escapeAttribute, hasAttribute, readAttribute, spaceBefore, tagNameEnd, TRANSPARENT_GIF } from './attr.js';
+import { cssCuts } from './css-edit.js';
+import type { Edit } from './edits.js';
+
+/** Void elements removed whole when they load a tracker. */
+const REMOVABLE: ReadonlySet<string> = new Set(['img', 'link', 'meta']);
+
+/** Bigger than this on both axes, a tracking image is kept blank so the layout holds. */
+const TINY = 3;
+
+function isTiny(r: Resource): boolean {
+  if (r.hidden !== null || r.width === null || r.height === null) return true;
+  return r.width <= TINY && r.height <= TINY;
+}
+
+/** The attribute text at the resource's offsets, or null when the offsets do not hold one. */
+function attributeText(html: string, r: Resource): string | null {
+  const text = html.slice(r.startOffset, r.endOffset);
+  return text.length > 0 && text.toLowerCase().startsWith(r.attribute.toLowerCase()) ? text : null;
+}
+
+function elementBounds(html: string, r: Resource): { start: number; tagEnd: number; end: number } | null {
+  const { elementStart: start, startTagEnd: tagEnd, elementEnd: end } = r;
+  if (start === undefined || tagEnd === undefined || end === undefined || html[start] !== '<') return null;
+  return { start, tagEnd, end };
+}
+
+/** Replaces the whole attribute by `name="value"` (the name keeps its spelling). */
+export function setAttribute(html: string, r: Resource, value: string, action: Edit['action']): Edit | null {
+  const text = attributeText(html, r);
+  if (text === null) return null;
+  const { name } = readAttribute(text);
+  return { start: r.startOffset, end: r.endOffset, after: `${name}="${escapeAttribute(value)}"`, action, url: r.url };
+}
+
+function removeAttribute(html: string, r: Resource): Edit | null {
+  if (attributeText(html, r) === null) return null;
+  return { start: spaceBefore(html, r.startOffset), end: r.endOffset, after: '', action: 'remove-attribute', url: r.url };
+}
+
+/**
+ * Edits that stop an element resource (not CSS, not a link) from loading: tiny or hidden images
+ * and `<link>`/`<meta refresh>` go whole, sized images keep their box with a transparent source,
+ * other loading attributes (`srcset`, `background`, `poster`, `iframe src`…) are dropped.
+ *
+ * @example
+ * elementEdits('<img src="https://t.example/o.gif" width=1 height=1>', resource); // one 'remove-element' edit
+ */
+export function elementEdits(html: string, r: Resource): Edit[] {
+  const el = elementBounds(html, r);
+  const attr = r.attribute.toLowerCase();
+  if (el !== null && REMOVABLE.has(r.tag) && (r.tag !== 'img' || (attr === 'src' && isTiny(r)))) {
+    return [{ start: el.start, end: el.end, after: '', action: 'remove-element', url: r.url }];
+  }
+  if ((r.tag === 'img' || r.tag === 'input') && attr === 'src') {
+    const e = setAttribute(html, r, TRANSPARENT_GIF, 'blank-image');
+    return e === null ? [] : [e];
+  }
+  const e = removeAttribute(html, r);
+  return e === null ? [] : [e];
+}
+
+/**
+ * Edits that stop the given URLs of one CSS container: a `style` attribute (resource offsets are
+ * the attribute) or a `<style>` element (resource offsets are the element).
+ *
+ * @example
+ * cssEdits('<p style="color:red;background:url(t.gif)">', resource, new Set(['t.gif'])).edits.length; // 1
+ */
+export function cssEdits(html: string, r: Resource, urls: ReadonlySet<string>): { edits: Edit[]; missed: string[] } {
+  if (r.via === 'inline-style') {
+    const text = attributeText(html, r);
+    if (text === null) return { edits: [], missed: [...urls] };
+    const a = readAttribute(text);
+    const raw = text.slice(a.valueStart, a.valueEnd);
+    const value = attributeValue(text);
+    const { cuts, missed } = cssCuts(value, 'declarationList', urls);
+    if (cuts.length === 0) return { edits: [], missed };
+    if (value === raw) {
+      // No character references: CSS offsets are offsets in the markup.
+      const base = r.startOffset + a.valueStart;
+      return { edits: cuts.map((c) => ({ start: base + c.start, end: base + c.end, after: c.after, action: 'remove-css', url: c.url })), missed };
+    }
+    const edited = spliceAll(value, cuts);
+    const quote = text[a.valueStart - 1] === "'" ? "'" : '"';
+    const escaped = quote === '"' ? escapeAttribute(edited) : edited.replaceAll('&', '&amp;').replaceAll("'", '&#39;');
+    return { edits: [{ start: r.startOffset + a.valueStart, end: r.startOffset + a.valueEnd, after: escaped, action: 'remove-css', url: cuts[0]?.url ?? r.url }], missed };
+  }
+  const el = elementBounds(html, r);
+  if (el === null) return { edits: [], missed: [...urls] };
+  const closing = html.lastIndexOf('</', el.end);
+  const contentEnd = closing >= el.tagEnd ? closing : el.end;
+  const css = html.slice(el.tagEnd, contentEnd);
+  const { cuts, missed } = cssCuts(css, 'stylesheet', urls);
+  return { edits: cuts.map((c) => ({ start: el.tagEnd + c.start, end: el.tagEnd + c.end, after: c.after, action: 'remove-css', url: c.url })), missed };
+}
+
+function spliceAll(text: string, cuts: ReadonlyArray<{ start: number; end: number; after: string }>): string {
+  const sorted = [...cuts].sort((a, b) => a.start - b.start || b.end - a.end);
+  let out = '';
+  let cursor = 0;
+  for (const c of sorted) {
+    if (c.start < cursor) continue;
+    out += text.slice(cursor, c.start) + c.after;
+    cursor = c.end;
+  }
+  return out + text.slice(cursor);
+}
+
+/**
+ * Inserts `data-spypixel-*` attributes after the tag name; nothing when the element already
+ * carries them (sanitising twice changes nothing).
+ *
+ * @example
+ * annotateEdit('<img src=x>', resource, { kind: 'open-pixel' })?.after; // ' data-spypixel-kind="open-pixel"'
+ */
+export function annotateEdit(html: string, r: Resource, attrs: Readonly<Record<string, string>>): Edit | null {
+  const el = elementBounds(html, r);
+  if (el === null) return null;
+  if (html.slice(el.start, el.tagEnd).toLowerCase().includes('data-spypixel-')) return null;
+  const text = Object.entries(attrs)
+    .map(([k, v]) => ` data-spypixel-${k}="${escapeAttribute(v)}"`)
+    .join('');
+  const at = tagNameEnd(html, el.start);
+  return { start: at, end: at, after: text, action: 'annotate', url: r.url };
+}
+
+/**
+ * Swaps a remote image for a transparent one of the same size, keeping the address in
+ * `data-spypixel-src` (or `-srcset`) for the client to reveal.
+ *
+ * @example
+ * placeholderEdits('<img src="https://cdn.example/a.png" width=60 height=20>', resource)[0]?.action; // 'placeholder'
+ */
+export function placeholderEdits(html: string, r: Resource): Edit[] {
+  const el = elementBounds(html, r);
+  const text = attributeText(html, r);
+  if (el === null || text === null) return [];
+  const attr = r.attribute.toLowerCase();
+  const original = attributeValue(text);
+  if (attr === 'srcset') {
+    return [{ start: r.startOffset, end: r.endOffset, after: `data-spypixel-srcset="${escapeAttribute(original)}"`, action: 'placeholder', url: r.url }];
+  }
+  const tag = html.slice(el.start, el.tagEnd);
+  let size = '';
+  if (!hasAttribute(tag, 'width') && r.width !== null) size += ` width="${Math.round(r.width)}"`;
+  if (!hasAttribute(tag, 'height') && r.height !== null) size += ` height="${Math.round(r.height)}"`;
+  const { name } = readAttribute(text);
+  return [{
+    start: r.startOffset, end: r.endOffset,
+    after: `${name}="${TRANSPARENT_GIF}" data-spypixel-src="${escapeAttribute(original)}"${size}`,
+    action: 'placeholder', url: r.url,
+  }];
+}
