@@ -7,6 +7,17 @@
  */
 export { scanHtml } from './scan/html.js';
 export { scanEml } from './scan/eml.js';
+export { sanitizeHtml } from './sanitize/html.js';
+export { sanitizeEml } from './sanitize/eml.js';
+export type {
+  ChangeAction,
+  SanitizeChange,
+  SanitizeDecider,
+  SanitizeEmlResult,
+  SanitizeHtmlResult,
+  SanitizeMode,
+  SanitizeOptions,
+} from './sanitize/types.js';
 export { compileCatalogue } from './catalogue/compile.js';
 export { defaultCatalogue } from './catalogue/index.js';
 export { DEFAULT_LIMITS, LIMIT_RANGES, validateLimits, type ResolvedLimits, type ScanLimits } from './limits.js';

@@ -1,0 +1,143 @@
+/**
+ * `spypixel sanitize <in> [-o out] [--in-place]`: writes a copy of a message (.eml) or HTML body
+ * (.html) with its trackers removed. The input is never modified unless `--in-place`, which
+ * writes a temporary file beside it and renames it over the input (atomic on one filesystem).
+ */
+import { randomBytes } from 'node:crypto';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { sanitizeEml } from '../sanitize/eml.js';
+import { sanitizeHtml } from '../sanitize/html.js';
+import type { SanitizeMode, SanitizeOptions } from '../sanitize/types.js';
+
+const USAGE = `Usage: spypixel sanitize <in.eml|in.html> [-o OUT | --in-place] [options]
+  -o, --output FILE        write there (default: standard output); never the input itself
+  --in-place               replace the input (temporary file in the same folder, then rename)
+  --mode remove|annotate|placeholder   (default remove)
+  --policy keep|remove     what to do with findings of confidence 'possible' (default keep)
+  --no-unwrap              keep click redirects instead of linking to their destination
+  --keep-utm               keep utm_* campaign parameters on links
+  --allow-vendor ID…       catalogue ids whose trackers stay
+  --allow-sender ADDR…     senders (address or domain) whose messages stay as they are
+  --recipient ADDR…        recipient address(es), for leak detection
+  --quiet, -q              no summary on standard error
+Exit codes: 0 written, 2 usage or I/O error.`;
+
+function fail(message: string): number {
+  process.stderr.write(`spypixel sanitize: ${message}\n${USAGE}\n`);
+  return 2;
+}
+
+function isUtf8(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** HTML files in another charset go through latin1, which maps bytes to characters one to one, so untouched bytes are written back unchanged. */
+function sanitizeHtmlBytes(bytes: Buffer, opts: SanitizeOptions): { out: Buffer; removed: number; changes: number } {
+  const encoding = isUtf8(bytes) ? 'utf8' : 'latin1';
+  const r = sanitizeHtml(bytes.toString(encoding), opts);
+  return { out: r.changes.length === 0 ? bytes : Buffer.from(r.html, encoding), removed: r.removed.length, changes: r.changes.length };
+}
+
+async function writeAtomically(target: string, bytes: Uint8Array): Promise<void> {
+  const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    await writeFile(temp, bytes, { flag: 'wx' });
+    await rename(temp, target);
+  } catch (e) {
+    await rm(temp, { force: true });
+    throw e;
+  }
+}
+
+function optionsFrom(values: Record<string, unknown>): SanitizeOptions | string {
+  const mode = values.mode ?? 'remove';
+  if (mode !== 'remove' && mode !== 'annotate' && mode !== 'placeholder') return `unknown --mode ${String(mode)}`;
+  const policy = values.policy ?? 'keep';
+  if (policy !== 'keep' && policy !== 'remove') return `unknown --policy ${String(policy)}`;
+  const list = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+  return {
+    mode: mode as SanitizeMode,
+    policy,
+    unwrapLinks: values['no-unwrap'] !== true,
+    stripCampaignParams: values['keep-utm'] !== true,
+    allow: { vendors: list(values['allow-vendor']), senders: list(values['allow-sender']) },
+    recipient: list(values.recipient),
+  };
+}
+
+/**
+ * Runs `spypixel sanitize`; resolves to the exit code.
+ *
+ * @example
+ * process.exitCode = await sanitizeCommand(['newsletter.eml', '-o', 'newsletter.clean.eml']);
+ */
+export async function sanitizeCommand(args: string[]): Promise<number> {
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        output: { type: 'string', short: 'o' },
+        'in-place': { type: 'boolean', default: false },
+        mode: { type: 'string' },
+        policy: { type: 'string' },
+        'no-unwrap': { type: 'boolean', default: false },
+        'keep-utm': { type: 'boolean', default: false },
+        'allow-vendor': { type: 'string', multiple: true },
+        'allow-sender': { type: 'string', multiple: true },
+        recipient: { type: 'string', multiple: true },
+        quiet: { type: 'boolean', short: 'q', default: false },
+      },
+    });
+  } catch (e) {
+    return fail(e instanceof Error ? e.message : String(e));
+  }
+  const { values, positionals } = parsed;
+  const input = positionals[0];
+  if (input === undefined || positionals.length > 1) return fail('give exactly one input file');
+  const inPlace = values['in-place'] === true;
+  const output = typeof values.output === 'string' ? values.output : null;
+  if (inPlace && output !== null) return fail('--in-place and --output exclude each other');
+  if (output !== null && resolve(output) === resolve(input)) return fail('the output is the input; use --in-place to replace it');
+  const opts = optionsFrom(values);
+  if (typeof opts === 'string') return fail(opts);
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(input);
+  } catch (e) {
+    return fail(`cannot read ${input}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  const ext = extname(input).toLowerCase();
+  let out: Uint8Array;
+  let removed: number;
+  let changes: number;
+  if (ext === '.html' || ext === '.htm') {
+    ({ out, removed, changes } = sanitizeHtmlBytes(bytes, opts));
+  } else {
+    const r = await sanitizeEml(bytes, opts);
+    for (const e of r.errors) if (e.code === 'internal-error' || e.code === 'invalid-input') return fail(`${input}: ${e.message}`);
+    out = r.eml;
+    removed = r.removed.length;
+    changes = r.changes.length;
+  }
+  try {
+    // Nothing to change: leave the input file (and its mtime) alone.
+    if (inPlace) {
+      if (!Buffer.from(out.buffer, out.byteOffset, out.byteLength).equals(bytes)) await writeAtomically(resolve(input), out);
+    }
+    else if (output !== null) await writeAtomically(resolve(output), out);
+    else await new Promise<void>((ok, ko) => process.stdout.write(out, (e) => (e ? ko(e) : ok())));
+  } catch (e) {
+    return fail(`cannot write: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  if (values.quiet !== true) process.stderr.write(`spypixel sanitize: ${input}: ${removed} tracker(s) removed, ${changes} edit(s)\n`);
+  return 0;
+}
