@@ -48,10 +48,31 @@ function urlsOf(f: Finding): string[] {
   return [f.url, ...(f.urls ?? [])].map((u) => u.toLowerCase());
 }
 
+const ASIDE_WORDS = ['domain', 'party', 'based', 'copied'];
+
+/**
+ * Replaces each `(…)` aside that holds one of {@link ASIDE_WORDS} with a space, scanning once
+ * (a regex for it backtracked quadratically on unclosed parentheses).
+ */
+function dropAsides(s: string): string {
+  let out = '';
+  let from = 0;
+  for (let open = s.indexOf('('); open >= 0; ) {
+    const close = s.indexOf(')', open + 1);
+    if (close < 0) break;
+    // a later `(` before `close` would only see a suffix of this text: no word there either
+    const inner = s.slice(open + 1, close);
+    if (ASIDE_WORDS.some((w) => inner.includes(w))) {
+      out += `${s.slice(from, open)} `;
+      from = close + 1;
+    }
+    open = s.indexOf('(', close + 1);
+  }
+  return out + s.slice(from);
+}
+
 function names(s: string): string[] {
-  return s
-    .toLowerCase()
-    .replace(/\((?:[^)]*(?:domain|party|based|copied)[^)]*)\)/g, ' ')
+  return dropAsides(s.toLowerCase())
     .split(/[()/,]/)
     .map((x) => x.replace(/[^a-z0-9]/g, ''))
     .filter((x) => x.length >= 3);

@@ -40,7 +40,13 @@ function hostOf(value: string): string | null {
   if (v.length === 0) return null;
   if (v.startsWith('mailto:')) return hostOf(v.slice(7).split('?')[0] ?? '');
   const at = v.lastIndexOf('@');
-  if (at >= 0) return v.slice(at + 1).replace(/[>\s].*$/, '') || null;
+  if (at >= 0) {
+    // cut at the first `>` or space with a one-character search: `/[>\s].*$/` was quadratic on
+    // long values with a line terminator near the end
+    const rest = v.slice(at + 1);
+    const cut = rest.search(/[>\s]/);
+    return (cut < 0 ? rest : rest.slice(0, cut)) || null;
+  }
   if (v.startsWith('http://') || v.startsWith('https://')) {
     try {
       return new URL(v).hostname || null;
