@@ -26,7 +26,7 @@ function attributeText(html: string, r: Resource): string | null {
 function elementBounds(html: string, r: Resource): { start: number; tagEnd: number; end: number } | null {
   const { elementStart: start, startTagEnd: tagEnd, elementEnd: end } = r;
   if (start === undefined || tagEnd === undefined || end === undefined || html[start] !== '<') return null;
-  return { start, tagEnd, end };
+  return { start, tagEnd, end: Math.max(end, tagEnd) };
 }
 
 /** Replaces the whole attribute by `name="value"` (the name keeps its spelling). */
@@ -92,8 +92,10 @@ export function cssEdits(html: string, r: Resource, urls: ReadonlySet<string>): 
   }
   const el = elementBounds(html, r);
   if (el === null) return { edits: [], missed: [...urls] };
-  const closing = html.lastIndexOf('</', el.end);
-  const contentEnd = closing >= el.tagEnd ? closing : el.end;
+  // An unclosed <style> has no end offset from the parser: its text runs to the end.
+  const closed = r.elementEnd !== undefined && r.elementEnd > el.tagEnd;
+  const closing = closed ? html.lastIndexOf('</', el.end) : -1;
+  const contentEnd = closing >= el.tagEnd ? closing : closed ? el.end : html.length;
   const css = html.slice(el.tagEnd, contentEnd);
   const { cuts, missed } = cssCuts(css, 'stylesheet', urls);
   return { edits: cuts.map((c) => ({ start: el.tagEnd + c.start, end: el.tagEnd + c.end, after: c.after, action: 'remove-css', url: c.url })), missed };
