@@ -79,14 +79,22 @@ for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+
   BASE64_CHAR[c.charCodeAt(0)] = 1;
 }
 
-/**
- * Alphabet characters in lines, then at most two `=` with trailing whitespace. Anchored; the
- * padding group only starts on `=`, so a failed match backtracks in linear time.
- */
-const WELL_FORMED_BASE64 = /^[A-Za-z0-9+/\r\n\t ]*(?:=[\r\n\t ]*){0,2}$/;
-
 function isBase64Space(byte: number): boolean {
   return byte === 0x20 || byte === 0x09 || byte === CR || byte === LF;
+}
+
+/** Alphabet characters in lines, then at most two `=` with only whitespace after: one pass, no regex. */
+function isWellFormedBase64(bytes: Uint8Array): boolean {
+  let pads = 0;
+  for (const byte of bytes) {
+    if (isBase64Space(byte)) continue;
+    if (byte === EQUALS) {
+      if (++pads > 2) return false;
+    } else if (pads > 0 || BASE64_CHAR[byte] !== 1) {
+      return false;
+    }
+  }
+  return true;
 }
 
 /**
@@ -97,9 +105,11 @@ function isBase64Space(byte: number): boolean {
  * decodeBase64(Buffer.from('PHA+aGk8L3A+')).value.toString(); // '<p>hi</p>'
  */
 export function decodeBase64(input: Uint8Array): Decoded<Buffer> {
-  const text = Buffer.from(input.buffer, input.byteOffset, input.byteLength).toString('latin1');
   // the common, well-formed case is checked and decoded natively
-  if (WELL_FORMED_BASE64.test(text)) return { value: Buffer.from(text, 'base64'), error: null };
+  if (isWellFormedBase64(input)) {
+    const text = Buffer.from(input.buffer, input.byteOffset, input.byteLength).toString('latin1');
+    return { value: Buffer.from(text, 'base64'), error: null };
+  }
   const clean = Buffer.allocUnsafe(input.length);
   let n = 0;
   let stray = 0;

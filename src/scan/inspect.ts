@@ -53,11 +53,22 @@ export interface Inspection {
   readonly truncated?: WalkTruncation;
 }
 
+/**
+ * A DNS name has at most 253 characters: a longer host can never be resolved, so the URL loads
+ * nothing. Such hosts are dropped before any lookup, which also keeps host matching (work per
+ * label) bounded.
+ */
+const MAX_HOST_LENGTH = 253;
+
+function fetchable(url: ParsedUrl | null): ParsedUrl | null {
+  return url !== null && url.host.length <= MAX_HOST_LENGTH ? url : null;
+}
+
 function resolve(raw: string, base: string | null): ParsedUrl | null {
-  const direct = parseUrl(raw);
+  const direct = fetchable(parseUrl(raw));
   if (direct !== null || base === null) return direct;
   try {
-    return parseUrl(new URL(raw, base).href);
+    return fetchable(parseUrl(new URL(raw, base).href));
   } catch {
     return null;
   }
@@ -66,7 +77,7 @@ function resolve(raw: string, base: string | null): ParsedUrl | null {
 /** Images fetched through a proxy or redirect (Gmail's image proxy) are judged by their target. */
 function unwrapImage(url: ParsedUrl, match: CatalogueMatch | null, ctx: PartContext): [ParsedUrl, CatalogueMatch | null] {
   if (match === null || match.destination === null) return [url, match];
-  const target = parseUrl(match.destination);
+  const target = fetchable(parseUrl(match.destination));
   if (target === null) return [url, match];
   return [target, ctx.catalogue.match(target)];
 }
