@@ -120,6 +120,61 @@ export function fromBase64(text: string): Uint8Array | null {
   return out.subarray(0, o);
 }
 
+/**
+ * Decodes the base64/base64url characters `text[start, end)` into `out` (which must hold
+ * `⌊3·(end−start)/4⌋` bytes) and returns how many bytes were written, or -1 on a character outside
+ * both alphabets. Same leniency as {@link fromBase64}, without allocating.
+ *
+ * @example
+ * const out = new Uint8Array(8);
+ * decodeBase64Into('xYWI', 1, 4, out); // 2 (out starts 0x61, 0x62)
+ */
+export function decodeBase64Into(text: string, start: number, end: number, out: Uint8Array): number {
+  let acc = 0;
+  let bits = 0;
+  let o = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    const v = c < 128 ? (B64_VALUE[c] ?? -1) : -1;
+    if (v < 0) return -1;
+    acc = ((acc << 6) | v) & 0xffffff;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out[o++] = (acc >> bits) & 0xff;
+    }
+  }
+  return o;
+}
+
+/**
+ * Whether the first `length` bytes, read as lenient UTF-8, hold `min` characters in a row that are
+ * printable ASCII or lower-case to ASCII (U+0130 → `i`, U+212A → `k`). Valid UTF-8 for those two is
+ * counted; every other byte of 0x80 and up, and every ASCII control or space, ends a run. An ASCII
+ * byte always decodes to itself, so this is exact about what the text holds.
+ *
+ * @example
+ * hasPrintableRun(utf8('\u00ff user@x'), 8, 4); // true ('user')
+ */
+export function hasPrintableRun(bytes: Uint8Array, length: number, min: number): boolean {
+  let run = 0;
+  for (let i = 0; i < length; i++) {
+    const b = bytes[i] ?? 0;
+    if (b >= 0x21 && b <= 0x7e) {
+      if (++run >= min) return true;
+    } else if (b === 0xc4 && bytes[i + 1] === 0xb0 && i + 1 < length) {
+      i += 1;
+      if (++run >= min) return true;
+    } else if (b === 0xe2 && bytes[i + 1] === 0x84 && bytes[i + 2] === 0xaa && i + 2 < length) {
+      i += 2;
+      if (++run >= min) return true;
+    } else {
+      run = 0;
+    }
+  }
+  return false;
+}
+
 function hexValue(c: number): number {
   if (c >= 48 && c <= 57) return c - 48;
   const l = c | 32;

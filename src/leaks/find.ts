@@ -5,7 +5,7 @@
  */
 import type { Leak } from '../types.js';
 import { parseUrl, type ParsedUrl } from '../url/parse.js';
-import { bytesToText, fromBase64, percentDecode } from './bytes.js';
+import { bytesToText, decodeBase64Into, hasPrintableRun, percentDecode } from './bytes.js';
 import type { Needle, NeedleSet } from './needles.js';
 import { base64Runs, scanText } from './scan.js';
 import type { AddressVariant } from './variants.js';
@@ -93,6 +93,28 @@ function nestedUrl(text: string): ParsedUrl | null {
   return parseUrl(text.slice(at, end));
 }
 
+/** Scratch space for decoded tokens, grown on demand; each use ends before any recursion. */
+let scratch = new Uint8Array(1024);
+
+/**
+ * Decodes `run` from `offset` (dropping a lone trailing character) and returns its text, or `null`
+ * when the payload is under 4 bytes or cannot hold a needle. Decoding never lengthens text, and
+ * every way a needle can hide in the payload (as is, percent-encoded, JSON-escaped, base64 again)
+ * is spelled with printable ASCII, so a payload without a printable run as long as the shortest
+ * needle is skipped before it is turned into text and searched.
+ */
+function decodedText(run: string, offset: number, shortest: number): string | null {
+  let end = run.length;
+  if ((end - offset) % 4 === 1) end--;
+  const size = Math.floor(((end - offset) * 3) / 4);
+  if (size < 4 || size < shortest) return null;
+  if (scratch.length < size) scratch = new Uint8Array(Math.max(size, scratch.length * 2));
+  const length = decodeBase64Into(run, offset, end, scratch);
+  if (length < 4) return null;
+  if (shortest > 0 && !hasPrintableRun(scratch, length, shortest)) return null;
+  return bytesToText(scratch.subarray(0, length));
+}
+
 /** Decodes the base64 runs of `text` at all four alignments and searches the decoded bytes. */
 function searchBase64(text: string, location: string, ctx: Context): AddressLeak[] {
   const out: AddressLeak[] = [];
@@ -100,11 +122,9 @@ function searchBase64(text: string, location: string, ctx: Context): AddressLeak
   for (const run of base64Runs(text, MIN_BASE64_TOKEN)) {
     if (isAllHex(run)) continue;
     for (let offset = 0; offset < 4; offset++) {
-      let token = run.slice(offset);
-      if (token.length % 4 === 1) token = token.slice(0, -1);
-      const bytes = fromBase64(token);
-      if (bytes === null || bytes.length < 4) continue;
-      for (const leak of searchString(bytesToText(bytes), `${location}/base64`, inner)) {
+      const decoded = decodedText(run, offset, ctx.needles.shortest);
+      if (decoded === null) continue;
+      for (const leak of searchString(decoded, `${location}/base64`, inner)) {
         out.push({ ...leak, encoding: base64Name(leak.encoding) });
       }
     }

@@ -59,6 +59,13 @@ export interface NeedleSet {
   readonly decimal: ReadonlyMap<string, Needle>;
   readonly base64: ReadonlyMap<string, Needle>;
   readonly base64Lengths: readonly number[];
+  /** Distinct lengths of the decimal needles (they match whole digit runs only). */
+  readonly decimalLengths: readonly number[];
+  /**
+   * Length of the shortest needle when every needle is printable ASCII, else 0. Decoding never
+   * lengthens text, so a decoded payload without a printable run this long holds no needle.
+   */
+  readonly shortest: number;
 }
 
 type Digest = (bytes: Uint8Array) => Uint8Array;
@@ -160,13 +167,37 @@ function lengthsOf(map: ReadonlyMap<string, Needle>, min: number): number[] {
  * // 'tMmiiTI7IaAcPpQPFQ65uMVCWH8av9jw4cwf/F5HVRQ'
  */
 export function buildNeedles(addresses: readonly string[]): NeedleSet {
+  // Untyped callers exist (CLI flags, JSON options): anything but a string is skipped, not thrown on.
+  const inputs: readonly unknown[] = Array.isArray(addresses) ? addresses : [];
+  const strings = inputs.filter((a): a is string => typeof a === 'string');
+  // A batch scans thousands of messages to the same recipient: hash their addresses once.
+  const key = JSON.stringify(strings);
+  const cached = memo.get(key);
+  if (cached !== undefined) return cached;
+  if (memo.size >= MEMO_SIZE) memo.clear();
+  const built = build(strings);
+  memo.set(key, built);
+  return built;
+}
+
+/** Recent needle sets by their address list; sets are immutable, so sharing them is safe. */
+const memo = new Map<string, NeedleSet>();
+const MEMO_SIZE = 64;
+
+/** Whether every character is printable ASCII (what the decoded-payload filter assumes). */
+function printable(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 0x21 || c > 0x7e) return false;
+  }
+  return true;
+}
+
+function build(inputs: readonly string[]): NeedleSet {
   const needles: Needle[] = [];
   const seen = new Set<string>();
   const kept: string[] = [];
-  // Untyped callers exist (CLI flags, JSON options): anything but a string is skipped, not thrown on.
-  const inputs: readonly unknown[] = Array.isArray(addresses) ? addresses : [];
   for (const input of inputs) {
-    if (typeof input !== 'string') continue;
     const spellings = addressSpellings(input);
     if (spellings.length === 0) continue;
     const address = input.trim();
@@ -185,14 +216,18 @@ export function buildNeedles(addresses: readonly string[]): NeedleSet {
     new Map(needles.filter((n) => n.match === match).map((n) => [n.value, n]));
   const hex = index('hex');
   const base64 = index('base64');
+  const decimal = index('decimal');
+  const allPrintable = needles.every((n) => printable(n.value));
   return {
-    addresses: kept,
-    needles,
-    texts: needles.filter((n) => n.match === 'text' || n.match === 'text-exact-case'),
+    addresses: Object.freeze(kept),
+    needles: Object.freeze(needles),
+    texts: Object.freeze(needles.filter((n) => n.match === 'text' || n.match === 'text-exact-case')),
     hex,
     hexLengths: lengthsOf(hex, 32),
-    decimal: index('decimal'),
+    decimal,
     base64,
     base64Lengths: lengthsOf(base64, 16),
+    decimalLengths: lengthsOf(decimal, 0),
+    shortest: allPrintable && needles.length > 0 ? Math.min(...needles.map((n) => n.value.length)) : 0,
   };
 }

@@ -1,29 +1,28 @@
 /**
- * One pass of needle matching over one string, without any decoding. Cost is linear in the text:
- * a handful of `includes` for the plain forms, then map look-ups on maximal hex, digit and base64
- * runs (exact, plus head and tail at each digest length, for hashes glued to other characters).
+ * One pass of needle matching over one string, without any decoding. Cost is linear in the text
+ * and allocation-light: a handful of `includes` for the plain forms, then map look-ups on maximal
+ * hex, digit and base64 runs (exact, plus head and tail at each digest length, for hashes glued to
+ * other characters), walked in place rather than collected into arrays.
  */
 import type { Needle, NeedleSet } from './needles.js';
 
-function isHex(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 97 && c <= 102);
-}
+/** Character classes of the ASCII range, as bits. */
+const HEX = 1;
+const DIGIT = 2;
+const BASE64 = 4;
+const ALNUM = 8;
 
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
+const CLASS: Uint8Array = (() => {
+  const t = new Uint8Array(128);
+  for (let c = 48; c <= 57; c++) t[c] = HEX | DIGIT | BASE64 | ALNUM;
+  for (let c = 97; c <= 122; c++) t[c] = BASE64 | ALNUM | (c <= 102 ? HEX : 0);
+  for (let c = 65; c <= 90; c++) t[c] = BASE64 | ALNUM;
+  for (const c of [43, 47, 45, 95]) t[c] = BASE64;
+  return t;
+})();
 
-/** Base64 or base64url alphabet, without `=` (padding ends a run). */
-function isBase64(c: number): boolean {
-  return (
-    (c >= 65 && c <= 90) ||
-    (c >= 97 && c <= 122) ||
-    (c >= 48 && c <= 57) ||
-    c === 43 ||
-    c === 47 ||
-    c === 45 ||
-    c === 95
-  );
+function has(c: number, bit: number): boolean {
+  return c < 128 && ((CLASS[c] ?? 0) & bit) !== 0;
 }
 
 /**
@@ -53,11 +52,7 @@ export function runs(text: string, accept: (c: number) => boolean, min: number):
  * base64Runs('r=dXNlckBleGFtcGxlLmNvbQ==&x=1', 8); // ['dXNlckBleGFtcGxlLmNvbQ']
  */
 export function base64Runs(text: string, min: number): string[] {
-  return runs(text, isBase64, min);
-}
-
-function isAlnum(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+  return runs(text, (c) => has(c, BASE64), min);
 }
 
 /** Whether `needle` occurs in `lower`, optionally not preceded by an address character nor followed
@@ -69,27 +64,30 @@ function occurs(lower: string, needle: string, bounded: boolean): boolean {
     const before = at > 0 ? lower.charCodeAt(at - 1) : 32;
     const end = at + needle.length;
     const after = end < lower.length ? lower.charCodeAt(end) : 32;
-    const afterDot = after === 46 && end + 1 < lower.length && isAlnum(lower.charCodeAt(end + 1));
-    if (!isAlnum(before) && before !== 46 && !isAlnum(after) && !afterDot) return true;
+    const afterDot = after === 46 && end + 1 < lower.length && has(lower.charCodeAt(end + 1), ALNUM);
+    if (!has(before, ALNUM) && before !== 46 && !has(after, ALNUM) && !afterDot) return true;
     at = lower.indexOf(needle, at + 1);
   }
   return false;
 }
 
-/** Exact run, then its head and tail at each known needle length shorter than the run. */
+/** Exact run `text[start, end)`, then its head and tail at each known needle length shorter than it. */
 function lookupRun(
-  run: string,
+  text: string,
+  start: number,
+  end: number,
   map: ReadonlyMap<string, Needle>,
   lengths: readonly number[],
   hits: Set<Needle>,
 ): void {
-  const exact = map.get(run);
+  const size = end - start;
+  const exact = map.get(text.slice(start, end));
   if (exact !== undefined) hits.add(exact);
   for (const len of lengths) {
-    if (len >= run.length) break;
-    const head = map.get(run.slice(0, len));
+    if (len >= size) break;
+    const head = map.get(text.slice(start, start + len));
     if (head !== undefined) hits.add(head);
-    const tail = map.get(run.slice(run.length - len));
+    const tail = map.get(text.slice(end - len, end));
     if (tail !== undefined) hits.add(tail);
   }
 }
@@ -101,18 +99,61 @@ const MAX_ANCHORS = 64;
  * A digest between `-`/`_` separators is neither head nor tail of its base64url run, and may itself
  * contain `-`/`_`, so splitting would cut it: look it up right after and right before separators.
  */
-function lookupAtSeparators(run: string, needles: NeedleSet, hits: Set<Needle>): void {
+function lookupAtSeparators(text: string, start: number, end: number, needles: NeedleSet, hits: Set<Needle>): void {
   let anchors = 0;
-  for (let i = 1; i < run.length - 1 && anchors < MAX_ANCHORS; i++) {
-    const c = run.charCodeAt(i);
+  for (let i = start + 1; i < end - 1 && anchors < MAX_ANCHORS; i++) {
+    const c = text.charCodeAt(i);
     if (c !== 45 && c !== 95) continue;
     anchors++;
     for (const len of needles.base64Lengths) {
-      const after = i + 1 + len <= run.length ? needles.base64.get(run.slice(i + 1, i + 1 + len)) : undefined;
+      const after = i + 1 + len <= end ? needles.base64.get(text.slice(i + 1, i + 1 + len)) : undefined;
       if (after !== undefined) hits.add(after);
-      const before = i - len >= 0 ? needles.base64.get(run.slice(i - len, i)) : undefined;
+      const before = i - len >= start ? needles.base64.get(text.slice(i - len, i)) : undefined;
       if (before !== undefined) hits.add(before);
     }
+  }
+}
+
+function scanHex(lower: string, needles: NeedleSet, hits: Set<Needle>): void {
+  let start = -1;
+  for (let i = 0; i <= lower.length; i++) {
+    if (i < lower.length && has(lower.charCodeAt(i), HEX)) {
+      if (start < 0) start = i;
+      continue;
+    }
+    if (start >= 0 && i - start >= 7) lookupRun(lower, start, i, needles.hex, needles.hexLengths, hits);
+    start = -1;
+  }
+}
+
+function scanDecimal(text: string, needles: NeedleSet, hits: Set<Needle>): void {
+  let start = -1;
+  for (let i = 0; i <= text.length; i++) {
+    if (i < text.length && has(text.charCodeAt(i), DIGIT)) {
+      if (start < 0) start = i;
+      continue;
+    }
+    // Decimal needles match whole runs only, so a run of another length needs no look-up.
+    if (start >= 0 && needles.decimalLengths.includes(i - start)) {
+      const n = needles.decimal.get(text.slice(start, i));
+      if (n !== undefined) hits.add(n);
+    }
+    start = -1;
+  }
+}
+
+function scanBase64(text: string, needles: NeedleSet, hits: Set<Needle>): void {
+  let start = -1;
+  for (let i = 0; i <= text.length; i++) {
+    if (i < text.length && has(text.charCodeAt(i), BASE64)) {
+      if (start < 0) start = i;
+      continue;
+    }
+    if (start >= 0 && i - start >= 16) {
+      lookupRun(text, start, i, needles.base64, needles.base64Lengths, hits);
+      lookupAtSeparators(text, start, i, needles, hits);
+    }
+    start = -1;
   }
 }
 
@@ -127,28 +168,16 @@ function lookupAtSeparators(run: string, needles: NeedleSet, hits: Set<Needle>):
  * scanText('m=B58996C504C5638798EB6B511E6F49AF', set).map((n) => n.encoding); // ['md5']
  */
 export function scanText(text: string, needles: NeedleSet, bounded = true): Needle[] {
-  const hits = new Set<Needle>();
   if (text.length === 0) return [];
+  const hits = new Set<Needle>();
   const lower = text.toLowerCase();
   for (const n of needles.texts) {
     if (n.match === 'text-exact-case' ? text.includes(n.value) : occurs(lower, n.value, bounded)) {
       hits.add(n);
     }
   }
-  if (needles.hex.size > 0) {
-    for (const run of runs(lower, isHex, 7)) lookupRun(run, needles.hex, needles.hexLengths, hits);
-  }
-  if (needles.decimal.size > 0) {
-    for (const run of runs(text, isDigit, 1)) {
-      const n = needles.decimal.get(run);
-      if (n !== undefined) hits.add(n);
-    }
-  }
-  if (needles.base64.size > 0) {
-    for (const run of base64Runs(text, 16)) {
-      lookupRun(run, needles.base64, needles.base64Lengths, hits);
-      lookupAtSeparators(run, needles, hits);
-    }
-  }
-  return [...hits];
+  if (needles.hex.size > 0) scanHex(lower, needles, hits);
+  if (needles.decimal.size > 0) scanDecimal(text, needles, hits);
+  if (needles.base64.size > 0) scanBase64(text, needles, hits);
+  return hits.size === 0 ? [] : [...hits];
 }

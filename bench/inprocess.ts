@@ -1,0 +1,95 @@
+/**
+ * Benchmark child: loads a corpus folder into memory once, warms up, then times in interleaved
+ * repetitions (same process, same bytes): mailparser alone, mailparser + parse5 with source
+ * locations (the floor), and the library pipeline (`scanEml`). Prints per-round milliseconds and
+ * medians as JSON. Options: `--rounds N` (default 5), `--warmup N` messages (default 200),
+ * `--only scan|floor|mailparser` (for profiling one stage), `--src DIR` (a built `index.js` to
+ * import instead of the TypeScript sources).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { simpleParser } from 'mailparser';
+import { parse } from 'parse5';
+
+type ScanEml = (raw: Uint8Array, options?: { source?: string }) => Promise<{ findings: readonly unknown[] }>;
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    rounds: { type: 'string', default: '5' },
+    warmup: { type: 'string', default: '200' },
+    only: { type: 'string' },
+    src: { type: 'string' },
+  },
+});
+const dir = positionals[0];
+if (dir === undefined) {
+  process.stderr.write('usage: inprocess.ts <corpus dir> [--rounds N] [--warmup N] [--only stage] [--src dist]\n');
+  process.exit(2);
+}
+const lib = (values.src !== undefined
+  ? await import(pathToFileURL(join(resolve(values.src), 'index.js')).href)
+  : await import('../src/index.js')) as { scanEml: ScanEml };
+const files = readdirSync(dir).filter((f) => f.endsWith('.eml')).sort();
+const corpus = files.map((f) => new Uint8Array(readFileSync(join(dir, f))));
+
+const PARSE_OPTIONS = { skipHtmlToText: true, skipTextToHtml: true, skipImageLinks: true, skipTextLinks: true } as const;
+
+async function mailparserOnce(bytes: Uint8Array): Promise<number> {
+  const mail = await simpleParser(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), PARSE_OPTIONS);
+  return typeof mail.html === 'string' ? mail.html.length : 0;
+}
+
+async function floorOnce(bytes: Uint8Array): Promise<number> {
+  const mail = await simpleParser(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), PARSE_OPTIONS);
+  return typeof mail.html === 'string' ? parse(mail.html, { sourceCodeLocationInfo: true }).childNodes.length : 0;
+}
+
+async function scanOnce(bytes: Uint8Array): Promise<number> {
+  return (await lib.scanEml(bytes)).findings.length;
+}
+
+type Stage = 'mailparser' | 'floor' | 'scan';
+const STAGES: Record<Stage, (b: Uint8Array) => Promise<number>> = { mailparser: mailparserOnce, floor: floorOnce, scan: scanOnce };
+const only = values.only as Stage | undefined;
+const order: Stage[] = only !== undefined ? [only] : ['mailparser', 'floor', 'scan'];
+
+async function pass(stage: Stage, items: readonly Uint8Array[]): Promise<{ ms: number; check: number }> {
+  const fn = STAGES[stage];
+  const started = performance.now();
+  let check = 0;
+  for (const b of items) check += await fn(b);
+  return { ms: performance.now() - started, check };
+}
+
+const median = (xs: readonly number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 === 1 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
+};
+
+const warm = corpus.slice(0, Math.min(corpus.length, Number(values.warmup)));
+for (const stage of order) await pass(stage, warm);
+const times: Record<Stage, number[]> = { mailparser: [], floor: [], scan: [] };
+const checks: Record<Stage, number> = { mailparser: 0, floor: 0, scan: 0 };
+const rounds = Math.max(1, Number(values.rounds));
+for (let r = 0; r < rounds; r++) {
+  // Rotate the order each round so drift in machine load does not favour one stage.
+  for (let k = 0; k < order.length; k++) {
+    const stage = order[(k + r) % order.length] ?? 'scan';
+    const { ms, check } = await pass(stage, corpus);
+    times[stage].push(ms);
+    checks[stage] = check;
+  }
+}
+const result = {
+  messages: corpus.length,
+  bytes: corpus.reduce((a, b) => a + b.byteLength, 0),
+  rounds,
+  times,
+  median: { mailparser: median(times.mailparser), floor: median(times.floor), scan: median(times.scan) },
+  checks,
+};
+process.stdout.write(`${JSON.stringify(result)}\n`);
