@@ -1,10 +1,11 @@
 /**
- * The `spypixel` command. Commands: `scan`, `eval`, `catalogue`.
+ * The `spypixel` command. Commands: `scan`, `sanitize`, `eval`, `catalogue`.
  * Exit codes in the manner of linters: 0 nothing found, 1 trackers found, 2 usage or I/O error.
  */
 import { parseArgs } from 'node:util';
 import { defaultCatalogue } from '../catalogue/index.js';
 import { evaluateFolder, formatScore, pixelRecall } from './eval-command.js';
+import { sanitizeCommand } from './sanitize-command.js';
 import { scanCommand, UsageError } from './scan-command.js';
 
 const USAGE = `Usage:
@@ -18,6 +19,8 @@ const USAGE = `Usage:
       --max-message-bytes N    larger messages get a limit-exceeded error (default 25MB)
       --quiet, -q              no progress bar and no summary on stderr
       --recipient ADDR…  --lang en|fr  --no-links  --fail-on none|possible|likely|certain
+  spypixel sanitize <in.eml|in.html> [-o OUT | --in-place] [--mode remove|annotate|placeholder] …
+      writes the message with trackers removed (stdout by default; never in place unless --in-place)
   spypixel eval <folder with labels.json> [--verbose] [--min-recall R] [--max-clean-findings N]
   spypixel catalogue [--json]
 
@@ -78,6 +81,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     if (command === 'scan') return await scanCommand(rest);
     if (command === 'eval') return await evalCommand(rest);
+    if (command === 'sanitize') return await sanitizeCommand(rest);
     if (command === 'catalogue') return catalogueCommand(rest);
     if (command === '--help' || command === '-h' || command === 'help') {
       process.stdout.write(`${USAGE}\n`);
