@@ -27,7 +27,7 @@ describe('fuzz: properties hold on hostile input', () => {
       fc.property(htmlArb, (html) => {
         expect(checkHtml(html, { recipient: 'me@mail.example', sender: 'news@shop.example' })).toEqual([]);
       }),
-      runs(200),
+      runs(150),
     );
   });
 
@@ -36,7 +36,7 @@ describe('fuzz: properties hold on hostile input', () => {
       fc.asyncProperty(mimeArb, async (raw) => {
         expect(await checkEml(raw)).toEqual([]);
       }),
-      runs(150),
+      runs(100),
     );
   });
 
@@ -46,7 +46,30 @@ describe('fuzz: properties hold on hostile input', () => {
         const problems = name.endsWith('.html') ? checkHtml(bytes.toString('utf8')) : await checkEml(bytes);
         expect(problems).toEqual([]);
       }),
-      runs(150),
+      runs(60),
+    );
+  });
+
+  it('random small limits: reaching any of them keeps every property', async () => {
+    const limitsArb = fc.record(
+      {
+        maxMessageBytes: fc.integer({ min: 1, max: 5_000 }),
+        maxHtmlBytes: fc.integer({ min: 1, max: 3_000 }),
+        maxMimeDepth: fc.integer({ min: 1, max: 3 }),
+        maxParts: fc.integer({ min: 1, max: 6 }),
+        maxElements: fc.integer({ min: 1, max: 40 }),
+        maxUrls: fc.integer({ min: 1, max: 6 }),
+        maxUrlLength: fc.integer({ min: 1, max: 80 }),
+        maxCssBytes: fc.integer({ min: 1, max: 300 }),
+      },
+      { requiredKeys: [] },
+    );
+    await fc.assert(
+      fc.asyncProperty(mutatedSampleArb, limitsArb, async ({ name, bytes }, limits) => {
+        const problems = name.endsWith('.html') ? checkHtml(bytes.toString('utf8'), { limits }) : await checkEml(bytes, { limits });
+        expect(problems).toEqual([]);
+      }),
+      runs(60),
     );
   });
 

@@ -83,7 +83,8 @@ export function haystack(texts: readonly string[]): string {
     const next: string[] = [];
     for (const t of round) {
       const clean = t.replace(/[\t\n\r]/g, '');
-      next.push(clean, ...cssUnescape(clean), ...percentDecodeBytes(clean), ...base64Runs(clean));
+      // the URL parser drops tabs and newlines, which CSS escapes (`\\d` is CR) can produce too
+      next.push(clean, ...cssUnescape(clean).map((u) => u.replace(/[\t\n\r]/g, '')), ...percentDecodeBytes(clean), ...base64Runs(clean));
     }
     all.push(...next);
     round = next.flatMap((t) => percentDecodeBytes(t));
