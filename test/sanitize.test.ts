@@ -15,9 +15,10 @@ const OPTS: SanitizeOptions = { sender: 'news@shop.example' };
 
 describe('sanitizeHtml removals', () => {
   const cases: Array<{ name: string; html: string; out: string; action: string }> = [
-    { name: 'pixel element', html: `<p>a</p><img src="${GA}" width="1" height="1"><p>b</p>`, out: '<p>a</p><p>b</p>', action: 'remove-element' },
-    { name: 'pixel by path shape', html: '<img src="https://t.example/open/3f2b8c1e9d4a4b7e.gif" width=1 height=1>', out: '', action: 'remove-element' },
-    { name: 'pixel in Outlook conditional comment', html: `<!--[if mso]><img src="${GA}" width="1" height="1"><![endif]--><p>x</p>`, out: '<!--[if mso]><![endif]--><p>x</p>', action: 'remove-element' },
+    { name: 'visible pixel keeps its box', html: `<p>a</p><img src="${GA}" width="1" height="1"><p>b</p>`, out: `<p>a</p><img src="${GIF}" width="1" height="1"><p>b</p>`, action: 'blank-image' },
+    { name: 'hidden pixel goes', html: `<div style="display:none"><img src="${GA}" width="1" height="1"></div>`, out: '<div style="display:none"></div>', action: 'remove-element' },
+    { name: 'pixel by path shape', html: '<img src="https://t.example/open/3f2b8c1e9d4a4b7e.gif" width=1 height=1>', out: `<img src="${GIF}" width=1 height=1>`, action: 'blank-image' },
+    { name: 'pixel in Outlook conditional comment', html: `<!--[if mso]><img src="${GA}" width="1" height="1"><![endif]--><p>x</p>`, out: `<!--[if mso]><img src="${GIF}" width="1" height="1"><![endif]--><p>x</p>`, action: 'blank-image' },
     { name: 'sized tracking image keeps its box', html: `<img src="${GA}" width="600" height="40" alt="b">`, out: `<img src="${GIF}" width="600" height="40" alt="b">`, action: 'blank-image' },
     { name: 'background attribute', html: `<table background="${GA}"><tr><td>x</td></tr></table>`, out: '<table><tr><td>x</td></tr></table>', action: 'remove-attribute' },
     { name: 'srcset candidate', html: `<img src="https://cdn.shop.example/a.png" srcset="${GA} 2x" width=100 height=50>`, out: '<img src="https://cdn.shop.example/a.png" width=100 height=50>', action: 'remove-attribute' },
@@ -113,7 +114,8 @@ describe('sanitizeHtml options', () => {
     const r = sanitizeHtml(html, { mode: 'placeholder' });
     expect(r.html).toBe(
       `<img src="${GIF}" data-spypixel-src="https://cdn.shop.example/hero.jpg" width="300" height="200">` +
-        `<img src="${GIF}" data-spypixel-src="https://cdn.shop.example/a.png" width="40" height="20" style="width:40px;height:20px">`,
+        `<img src="${GIF}" data-spypixel-src="https://cdn.shop.example/a.png" width="40" height="20" style="width:40px;height:20px">` +
+        `<img src="${GIF}" width="1" height="1">`,
     );
     expect(sanitizeHtml(r.html, { mode: 'placeholder' }).changes).toEqual([]);
   });

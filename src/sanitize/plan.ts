@@ -9,13 +9,6 @@ import type { Edit } from './edits.js';
 /** Void elements removed whole when they load a tracker. */
 const REMOVABLE: ReadonlySet<string> = new Set(['img', 'link', 'meta']);
 
-/** Bigger than this on both axes, a tracking image is kept blank so the layout holds. */
-const TINY = 3;
-
-function isTiny(r: Resource): boolean {
-  if (r.hidden !== null || r.width === null || r.height === null) return true;
-  return r.width <= TINY && r.height <= TINY;
-}
 
 /** The attribute text at the resource's offsets, or null when the offsets do not hold one. */
 function attributeText(html: string, r: Resource): string | null {
@@ -43,17 +36,19 @@ function removeAttribute(html: string, r: Resource): Edit | null {
 }
 
 /**
- * Edits that stop an element resource (not CSS, not a link) from loading: tiny or hidden images
- * and `<link>`/`<meta refresh>` go whole, sized images keep their box with a transparent source,
+ * Edits that stop an element resource (not CSS, not a link) from loading: hidden images and
+ * `<link>`/`<meta refresh>` go whole, visible images keep their box with a transparent source,
  * other loading attributes (`srcset`, `background`, `poster`, `iframe src`…) are dropped.
  *
  * @example
- * elementEdits('<img src="https://t.example/o.gif" width=1 height=1>', resource); // one 'remove-element' edit
+ * elementEdits('<img src="https://t.example/o.gif" width=1 height=1 hidden>', resource); // one 'remove-element' edit
  */
 export function elementEdits(html: string, r: Resource): Edit[] {
   const el = elementBounds(html, r);
   const attr = r.attribute.toLowerCase();
-  if (el !== null && REMOVABLE.has(r.tag) && (r.tag !== 'img' || (attr === 'src' && isTiny(r)))) {
+  // A hidden image takes no room: it goes. A visible one, even 1×1, is a box in a line (alone on
+  // a line it adds a line's height): it keeps its box with a transparent source, so nothing moves.
+  if (el !== null && REMOVABLE.has(r.tag) && (r.tag !== 'img' || (attr === 'src' && r.hidden !== null))) {
     return [{ start: el.start, end: el.end, after: '', action: 'remove-element', url: r.url }];
   }
   if ((r.tag === 'img' || r.tag === 'input') && attr === 'src') {

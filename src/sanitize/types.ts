@@ -52,9 +52,10 @@ export interface SanitizeOptions extends ScanOptions {
 
 /**
  * What one edit did.
- * - `remove-element`: a pixel element (or `<link>`/`<meta refresh>`) deleted.
+ * - `remove-element`: a hidden pixel element (or `<link>`/`<meta refresh>`) deleted.
  * - `remove-attribute`: a loading attribute (`srcset`, `background`, `poster`…) deleted.
- * - `blank-image`: a sized tracking image kept with a transparent `data:` source, so the layout holds.
+ * - `blank-image`: a visible tracking image kept with a transparent `data:` source, so the layout
+ *   holds (even a 1×1 image alone on a line gives that line its height).
  * - `remove-css`: a CSS declaration, `url()` or `@import` deleted from a `<style>` or `style` attribute.
  * - `unwrap-link`: a click redirect replaced by its destination.
  * - `strip-params`: tracking parameters removed from a link.
