@@ -5,6 +5,8 @@
  *
  *   FUZZ_RUNS=2000 FUZZ_SEED=7 npm run fuzz
  */
+// fuzzing also proves the scanner never reaches for the network: any attempt throws
+import '../setup/refuse-network.mjs';
 import fc from 'fast-check';
 import { htmlArb, mimeArb, mutatedSampleArb, urlArb } from './arbitraries.js';
 import { checkEml, checkHtml, stats } from './properties.js';

@@ -7,6 +7,7 @@
 import { fileURLToPath } from 'node:url';
 import './refuse-network.mjs';
 
-const preload = `--import=${fileURLToPath(new URL('./refuse-network.mjs', import.meta.url))}`;
+// quoted, so a checkout path with spaces still works
+const preload = `--import=${JSON.stringify(fileURLToPath(new URL('./refuse-network.mjs', import.meta.url)))}`;
 const current = process.env.NODE_OPTIONS ?? '';
 if (!current.includes(preload)) process.env.NODE_OPTIONS = `${current} ${preload}`.trim();
