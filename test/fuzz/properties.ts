@@ -56,7 +56,8 @@ type Node = DefaultTreeAdapterTypes.Node;
 /** Attribute values, text and comments of a document, entities decoded by parse5. */
 function htmlStrings(html: string): string[] {
   const out: string[] = [];
-  const stack: Node[] = [parse(html)];
+  // as the walker parses: <noscript> content is markup in a mail client, not raw text
+  const stack: Node[] = [parse(html, { scriptingEnabled: false })];
   for (let n = stack.pop(); n !== undefined; n = stack.pop()) {
     if ('attrs' in n) for (const a of n.attrs) out.push(a.value);
     if ('value' in n) out.push(n.value);
