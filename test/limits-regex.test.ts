@@ -62,7 +62,7 @@ function regexesInSrc(): { found: FoundRegex[]; dynamic: string[] } {
  * True when a quantified group contains a quantifier (`(a+)+`, `(?:x*y)*`): the shape that can
  * backtrack exponentially. Character classes and escapes are skipped.
  */
-export function hasNestedQuantifier(source: string): boolean {
+function hasNestedQuantifier(source: string): boolean {
   const groups: boolean[] = [];
   let lastGroupQuantified = false;
   for (let i = 0; i < source.length; i++) {
