@@ -1,8 +1,8 @@
 /**
  * Benchmark child: loads a corpus folder into memory once, warms up, then times in interleaved
  * repetitions (same process, same bytes): mailparser alone, mailparser + parse5 with source
- * locations (the floor), and the library pipeline (`scanEml`). Prints per-round milliseconds and
- * medians as JSON. Options: `--rounds N` (default 5), `--warmup N` messages (default 200),
+ * locations (the floor), and the library pipeline (`scanEml`). Prints per-round wall and CPU
+ * milliseconds and their medians as JSON (CPU time is the steadier figure on a shared machine). Options: `--rounds N` (default 5), `--warmup N` messages (default 200),
  * `--only scan|floor|mailparser` (for profiling one stage), `--src DIR` (a built `index.js` to
  * import instead of the TypeScript sources).
  */
@@ -56,12 +56,19 @@ const STAGES: Record<Stage, (b: Uint8Array) => Promise<number>> = { mailparser: 
 const only = values.only as Stage | undefined;
 const order: Stage[] = only !== undefined ? [only] : ['mailparser', 'floor', 'scan'];
 
-async function pass(stage: Stage, items: readonly Uint8Array[]): Promise<{ ms: number; check: number }> {
+/** Process CPU time (user + system, all threads) in milliseconds. */
+function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
+async function pass(stage: Stage, items: readonly Uint8Array[]): Promise<{ ms: number; cpu: number; check: number }> {
   const fn = STAGES[stage];
   const started = performance.now();
+  const cpu0 = cpuMs();
   let check = 0;
   for (const b of items) check += await fn(b);
-  return { ms: performance.now() - started, check };
+  return { ms: performance.now() - started, cpu: cpuMs() - cpu0, check };
 }
 
 const median = (xs: readonly number[]): number => {
@@ -73,14 +80,16 @@ const median = (xs: readonly number[]): number => {
 const warm = corpus.slice(0, Math.min(corpus.length, Number(values.warmup)));
 for (const stage of order) await pass(stage, warm);
 const times: Record<Stage, number[]> = { mailparser: [], floor: [], scan: [] };
+const cpu: Record<Stage, number[]> = { mailparser: [], floor: [], scan: [] };
 const checks: Record<Stage, number> = { mailparser: 0, floor: 0, scan: 0 };
 const rounds = Math.max(1, Number(values.rounds));
 for (let r = 0; r < rounds; r++) {
   // Rotate the order each round so drift in machine load does not favour one stage.
   for (let k = 0; k < order.length; k++) {
     const stage = order[(k + r) % order.length] ?? 'scan';
-    const { ms, check } = await pass(stage, corpus);
+    const { ms, cpu: used, check } = await pass(stage, corpus);
     times[stage].push(ms);
+    cpu[stage].push(used);
     checks[stage] = check;
   }
 }
@@ -89,7 +98,9 @@ const result = {
   bytes: corpus.reduce((a, b) => a + b.byteLength, 0),
   rounds,
   times,
+  cpu,
   median: { mailparser: median(times.mailparser), floor: median(times.floor), scan: median(times.scan) },
+  medianCpu: { mailparser: median(cpu.mailparser), floor: median(cpu.floor), scan: median(cpu.scan) },
   checks,
 };
 process.stdout.write(`${JSON.stringify(result)}\n`);

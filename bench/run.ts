@@ -1,11 +1,17 @@
 /**
- * `npm run bench`: generates a corpus under .bench-data/ (≥2,000 newsletters and a ≥1 GB mbox),
- * then measures in one run: the built CLI with --jobs 1 and --jobs 2, mailparser alone, mailparser
- * + parse5 (the floor), and the CLI's peak RSS on the big mbox. Reports ratios; asserts nothing.
- * Options: --messages N (default 2000), --mbox-gb X (default 1; 0 skips), --skip-build.
+ * `npm run bench`: generates a corpus under .bench-data/ (≥2,000 newsletters and a ≥1 GB mbox) and
+ * measures, in one run:
+ * 1. in one process, interleaved, after warm-up: mailparser alone, mailparser + parse5 (the floor)
+ *    and the library's `scanEml` over the same in-memory corpus → scan/floor ratio (medians);
+ * 2. the CLI (`spypixel scan`, ndjson to /dev/null) with --jobs 1 and --jobs 2, interleaved →
+ *    messages/s, MB/s and the speed-up (medians);
+ * 3. the CLI's peak RSS (VmHWM of the process, worker threads included) on the big mbox.
+ * The library is built into .bench-data/dist (dist/ is left alone). Reports; asserts nothing.
+ * Options: --messages N (2000), --mbox-gb X (1; 0 skips), --rounds N (3), --skip-build.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { newsletter } from './corpus.js';
@@ -14,12 +20,15 @@ const { values } = parseArgs({
   options: {
     messages: { type: 'string', default: '2000' },
     'mbox-gb': { type: 'string', default: '1' },
+    rounds: { type: 'string', default: '3' },
     'skip-build': { type: 'boolean', default: false },
   },
 });
 const COUNT = Number(values.messages);
 const MBOX_BYTES = Number(values['mbox-gb']) * 1e9;
+const ROUNDS = Math.max(1, Number(values.rounds));
 const DATA = '.bench-data';
+const DIST = join(DATA, 'dist');
 const CORPUS = join(DATA, `corpus-${COUNT}`);
 
 function log(s: string): void {
@@ -49,57 +58,117 @@ async function bigMbox(): Promise<string> {
   return path;
 }
 
-/** Runs the CLI; returns wall time and the child's peak RSS (VmHWM, polled from /proc). */
-function cli(args: string[]): Promise<{ ms: number; peakMb: number; code: number | null }> {
+interface CliRun {
+  readonly ms: number;
+  /** User + system CPU seconds of the process, all threads (last /proc sample before exit). */
+  readonly cpuS: number;
+  readonly peakMiB: number;
+  readonly code: number | null;
+}
+
+const TICKS = 100; // USER_HZ on Linux
+
+/** Runs the built CLI; returns wall time, CPU time and peak RSS (VmHWM), polled from /proc. */
+function cli(args: readonly string[]): Promise<CliRun> {
   return new Promise((resolve) => {
     const started = performance.now();
-    const child = spawn(process.execPath, ['dist/cli.js', 'scan', ...args, '--format', 'ndjson', '-o', '/dev/null', '-q', '--fail-on', 'none'], { stdio: 'inherit' });
+    const child = spawn(process.execPath, [join(DIST, 'cli.js'), 'scan', ...args, '--format', 'ndjson', '-o', '/dev/null', '-q', '--fail-on', 'none'], { stdio: 'inherit' });
     let peakKb = 0;
+    let ticks = 0;
     const poll = setInterval(() => {
       try {
         const m = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
         if (m?.[1] !== undefined) peakKb = Math.max(peakKb, Number(m[1]));
+        const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8');
+        const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        ticks = Number(f[11]) + Number(f[12]);
       } catch {
         // exited
       }
     }, 50);
     child.on('exit', (code) => {
       clearInterval(poll);
-      resolve({ ms: performance.now() - started, peakMb: peakKb / 1024, code });
+      resolve({ ms: performance.now() - started, cpuS: ticks / TICKS, peakMiB: peakKb / 1024, code });
     });
   });
 }
 
-function floor(mode: 'mailparser' | 'floor'): number {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'bench/floor.ts', mode, CORPUS], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(r.stderr);
-  return (JSON.parse(r.stdout) as { ms: number }).ms;
+interface InProcess {
+  readonly messages: number;
+  readonly bytes: number;
+  readonly median: Record<'mailparser' | 'floor' | 'scan', number>;
+  readonly medianCpu: Record<'mailparser' | 'floor' | 'scan', number>;
 }
 
-const rate = (n: number, ms: number): string => (n / (ms / 1000)).toFixed(1);
+function inProcess(): InProcess {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'bench/inprocess.ts', CORPUS, '--src', DIST, '--rounds', String(ROUNDS)], { encoding: 'utf8', maxBuffer: 1e8 });
+  if (r.status !== 0) throw new Error(r.stderr);
+  return JSON.parse(r.stdout) as InProcess;
+}
+
+const median = (xs: readonly number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 === 1 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
+};
+const fixed = (n: number, d = 2): string => n.toFixed(d);
+const row = (cells: readonly string[]): string => `| ${cells.join(' | ')} |`;
+const verdict = (ok: boolean): string => (ok ? 'MET' : 'NOT MET');
 
 async function main(): Promise<void> {
-  if (!values['skip-build']) spawnSync('npx', ['tsup', '--silent'], { stdio: 'inherit' });
+  const load0 = loadavg()[0] ?? 0;
+  if (!values['skip-build']) {
+    const b = spawnSync('npx', ['tsup', '--out-dir', DIST, '--silent'], { stdio: 'inherit' });
+    if (b.status !== 0) throw new Error('build failed');
+  }
   const { bytes } = corpus();
   const mb = bytes / 1e6;
-  log(`corpus: ${COUNT} messages, ${mb.toFixed(1)} MB (${(bytes / COUNT / 1000).toFixed(1)} KB average) in ${CORPUS}`);
-  const parseOnly = floor('mailparser');
-  const floorMs = floor('floor');
-  const j1 = await cli([CORPUS, '--jobs', '1']);
-  const j2 = await cli([CORPUS, '--jobs', '2']);
-  log(`mailparser simpleParser alone : ${(parseOnly / 1000).toFixed(2)} s  ${rate(COUNT, parseOnly)} msg/s`);
-  log(`mailparser + parse5 (floor)   : ${(floorMs / 1000).toFixed(2)} s  ${rate(COUNT, floorMs)} msg/s`);
-  for (const [name, r] of [['--jobs 1', j1], ['--jobs 2', j2]] as const) {
-    log(`spypixel scan ${name}         : ${(r.ms / 1000).toFixed(2)} s  ${rate(COUNT, r.ms)} msg/s  ${rate(mb, r.ms)} MB/s  peak RSS ${r.peakMb.toFixed(0)} MB`);
+  log(`corpus: ${COUNT} messages, ${fixed(mb, 1)} MB (${fixed(bytes / COUNT / 1000, 1)} KB average) in ${CORPUS}; ${availableParallelism()} cores, load average ${fixed(load0)}`);
+
+  const ip = inProcess();
+  const j1: CliRun[] = [];
+  const j2: CliRun[] = [];
+  for (let r = 0; r < Math.max(1, ROUNDS - 1); r++) {
+    // Alternate which goes first so that drift in machine load does not favour one.
+    const order = r % 2 === 0 ? ([[1, j1], [2, j2]] as const) : ([[2, j2], [1, j1]] as const);
+    for (const [jobs, runs] of order) runs.push(await cli([CORPUS, '--jobs', String(jobs)]));
   }
-  log(`full scan / floor (jobs 1)    : ${(j1.ms / floorMs).toFixed(2)}x   (target ≤ 1.3x; scan time includes process start-up)`);
-  log(`jobs 2 speed-up over jobs 1   : ${(j1.ms / j2.ms).toFixed(2)}x   (target ≥ 1.8x; cores: ${(await import('node:os')).availableParallelism()})`);
-  if (MBOX_BYTES > 0) {
+  const j1ms = median(j1.map((r) => r.ms));
+  const j2ms = median(j2.map((r) => r.ms));
+  const big = MBOX_BYTES > 0 ? await (async () => {
     const path = await bigMbox();
-    const size = statSync(path).size;
-    const big = await cli([path, '--jobs', '2']);
-    log(`big mbox ${(size / 1e9).toFixed(2)} GB --jobs 2  : ${(big.ms / 1000).toFixed(1)} s  ${rate(size / 1e6, big.ms)} MB/s  peak RSS ${big.peakMb.toFixed(0)} MB (target ≤ 256 MB)`);
+    return { size: statSync(path).size, run: await cli([path, '--jobs', String(availableParallelism())]) };
+  })() : null;
+
+  const perMsg = (ms: number): string => fixed(ms / ip.messages, 2);
+  log('');
+  log(`In-process, one thread, ${ip.messages} messages in memory, median of ${ROUNDS} interleaved rounds after warm-up:`);
+  log(row(['stage', 'wall s', 'CPU s', 'ms/message', 'messages/s', 'MB/s', '× floor (wall)', '× floor (CPU)']));
+  log(row(['---', '---', '---', '---', '---', '---', '---', '---']));
+  for (const [name, key] of [['mailparser alone', 'mailparser'], ['floor: mailparser + parse5', 'floor'], ['spypixel scanEml', 'scan']] as const) {
+    const w = ip.median[key];
+    const c = ip.medianCpu[key];
+    log(row([name, fixed(w / 1000), fixed(c / 1000), perMsg(w), fixed(ip.messages / (w / 1000), 1), fixed(ip.bytes / 1e6 / (w / 1000), 1), fixed(w / ip.median.floor), fixed(c / ip.medianCpu.floor)]));
   }
+  log('');
+  log(`CLI (spypixel scan, ndjson to /dev/null, process start-up included), median of ${j1.length} runs each:`);
+  log(row(['run', 'wall s', 'CPU s', 'messages/s', 'MB/s', 'peak RSS MiB']));
+  log(row(['---', '---', '---', '---', '---', '---']));
+  for (const [name, runs, ms] of [['--jobs 1', j1, j1ms], ['--jobs 2', j2, j2ms]] as const) {
+    log(row([name, fixed(ms / 1000), fixed(median(runs.map((r) => r.cpuS))), fixed(COUNT / (ms / 1000), 1), fixed(mb / (ms / 1000), 1), fixed(Math.max(...runs.map((r) => r.peakMiB)), 0)]));
+  }
+  if (big !== null) {
+    log(row([`${fixed(big.size / 1e9)} GB mbox, --jobs ${availableParallelism()}`, fixed(big.run.ms / 1000, 1), fixed(big.run.cpuS, 1), '', fixed(big.size / 1e6 / (big.run.ms / 1000), 1), fixed(big.run.peakMiB, 0)]));
+  }
+  const ratio = ip.median.scan / ip.median.floor;
+  const speedUp = j1ms / j2ms;
+  log('');
+  log(`load average: ${fixed(load0)} at start, ${fixed(loadavg()[0] ?? 0)} at end (on a busy machine, CPU-time ratios are the steadier figure)`);
+  log(`target: full scan ≤ 1.3× floor      → ${fixed(ratio)}× wall, ${fixed(ip.medianCpu.scan / ip.medianCpu.floor)}× CPU: ${verdict(ratio <= 1.3)}`);
+  log(`target: --jobs 2 ≥ 1.8× --jobs 1    → ${fixed(speedUp)}×: ${verdict(speedUp >= 1.8)}`);
+  if (big !== null) log(`target: peak RSS ≤ 256 MB on 1 GB mbox → ${fixed(big.run.peakMiB, 0)} MiB (${fixed((big.run.peakMiB * 1048576) / 1e6, 0)} MB): ${verdict(big.run.peakMiB * 1048576 <= 256e6)}`);
+  const failed = [...j1, ...j2, ...(big !== null ? [big.run] : [])].filter((r) => r.code !== 0);
+  if (failed.length > 0) log(`warning: ${failed.length} CLI run(s) exited with a non-zero code`);
 }
 
 await main();

@@ -7,7 +7,7 @@ import type { Leak } from '../types.js';
 import { parseUrl, type ParsedUrl } from '../url/parse.js';
 import { bytesToText, decodeBase64Into, hasPrintableRun, percentDecode } from './bytes.js';
 import type { Needle, NeedleSet } from './needles.js';
-import { base64Runs, scanText } from './scan.js';
+import { scanText } from './scan.js';
 import type { AddressVariant } from './variants.js';
 
 /**
@@ -63,14 +63,6 @@ function base64Name(encoding: string): string {
   return `base64(${encoding})`;
 }
 
-function isAllHex(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i) | 32;
-    if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102))) return false;
-  }
-  return true;
-}
-
 /** Undoes JSON string escapes that can hide an address (`\u0040`, `\/`); lenient, never throws. */
 function jsonUnescape(text: string): string {
   return text
@@ -78,18 +70,22 @@ function jsonUnescape(text: string): string {
     .replaceAll('\\/', '/');
 }
 
-/** Characters that end a URL embedded in free text. */
-const URL_END: ReadonlySet<string> = new Set([' ', '\t', '\n', '\r', '"', '<', '>']);
+/** Whether a character ends a URL embedded in free text: space, tab, CR, LF, `"`, `<`, `>`. */
+function endsUrl(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 34 || c === 60 || c === 62;
+}
 
 /** The http(s) URL that starts somewhere in `text`, if any (up to whitespace, `"`, `<` or `>`). */
 function nestedUrl(text: string): ParsedUrl | null {
+  // Lower-casing never makes `://`, so text without it holds no URL: most parts stop here.
+  if (!text.includes('://')) return null;
   const lower = text.toLowerCase();
   const plain = lower.indexOf('http://');
   const secure = lower.indexOf('https://');
   const at = plain < 0 ? secure : secure < 0 ? plain : Math.min(plain, secure);
   if (at < 0) return null;
   let end = at;
-  while (end < text.length && !URL_END.has(text.charAt(end))) end++;
+  while (end < text.length && !endsUrl(text.charCodeAt(end))) end++;
   return parseUrl(text.slice(at, end));
 }
 
@@ -97,33 +93,61 @@ function nestedUrl(text: string): ParsedUrl | null {
 let scratch = new Uint8Array(1024);
 
 /**
- * Decodes `run` from `offset` (dropping a lone trailing character) and returns its text, or `null`
+ * Decodes `text[start, end)` (dropping a lone trailing character) and returns its text, or `null`
  * when the payload is under 4 bytes or cannot hold a needle. Decoding never lengthens text, and
  * every way a needle can hide in the payload (as is, percent-encoded, JSON-escaped, base64 again)
  * is spelled with printable ASCII, so a payload without a printable run as long as the shortest
  * needle is skipped before it is turned into text and searched.
  */
-function decodedText(run: string, offset: number, shortest: number): string | null {
-  let end = run.length;
-  if ((end - offset) % 4 === 1) end--;
-  const size = Math.floor(((end - offset) * 3) / 4);
+function decodedText(text: string, start: number, end: number, shortest: number): string | null {
+  const stop = (end - start) % 4 === 1 ? end - 1 : end;
+  const size = Math.floor(((stop - start) * 3) / 4);
   if (size < 4 || size < shortest) return null;
   if (scratch.length < size) scratch = new Uint8Array(Math.max(size, scratch.length * 2));
-  const length = decodeBase64Into(run, offset, end, scratch);
+  const length = decodeBase64Into(text, start, stop, scratch);
   if (length < 4) return null;
   if (shortest > 0 && !hasPrintableRun(scratch, length, shortest)) return null;
   return bytesToText(scratch.subarray(0, length));
 }
 
-/** Decodes the base64 runs of `text` at all four alignments and searches the decoded bytes. */
+/** Base64 alphabet without padding: 1 = hex digit (either case), 2 = other base64 character. */
+const B64_KIND: Uint8Array = (() => {
+  const t = new Uint8Array(128);
+  const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/-_';
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars.charCodeAt(i);
+    t[c] = /[0-9a-fA-F]/.test(chars.charAt(i)) ? 1 : 2;
+  }
+  return t;
+})();
+
+/**
+ * Decodes each maximal base64 run of `text` (at least {@link MIN_BASE64_TOKEN} long, not all hex)
+ * at all four alignments and searches the decoded bytes.
+ */
 function searchBase64(text: string, location: string, ctx: Context): AddressLeak[] {
   const out: AddressLeak[] = [];
-  const inner: Context = { ...ctx, base64Depth: ctx.base64Depth - 1, nested: false, insideBinary: true };
-  for (const run of base64Runs(text, MIN_BASE64_TOKEN)) {
-    if (isAllHex(run)) continue;
+  let inner: Context | null = null;
+  let start = -1;
+  let allHex = true;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 0;
+    const kind = c < 128 ? (B64_KIND[c] ?? 0) : 0;
+    if (kind !== 0) {
+      if (start < 0) {
+        start = i;
+        allHex = true;
+      }
+      if (kind === 2) allHex = false;
+      continue;
+    }
+    const runStart = start;
+    start = -1;
+    if (runStart < 0 || i - runStart < MIN_BASE64_TOKEN || allHex) continue;
     for (let offset = 0; offset < 4; offset++) {
-      const decoded = decodedText(run, offset, ctx.needles.shortest);
+      const decoded = decodedText(text, runStart + offset, i, ctx.needles.shortest);
       if (decoded === null) continue;
+      inner ??= { ...ctx, base64Depth: ctx.base64Depth - 1, nested: false, insideBinary: true };
       for (const leak of searchString(decoded, `${location}/base64`, inner)) {
         out.push({ ...leak, encoding: base64Name(leak.encoding) });
       }
@@ -178,17 +202,31 @@ function rawQuery(href: string): Array<readonly [string, string]> {
   return pairs;
 }
 
+/**
+ * Searches one URL part; its location label is only built when needed. A part shorter than every
+ * needle and than `http://x` can hold neither a needle nor a nested URL, and nothing it decodes to
+ * is longer.
+ */
+function searchPart(text: string, where: () => string, ctx: Context, out: AddressLeak[]): void {
+  const shortest = ctx.needles.shortest;
+  if (shortest > 0 && text.length < Math.min(shortest, 8)) return;
+  for (const l of searchString(text, where(), ctx)) out.push(l);
+}
+
 function urlLeaks(url: ParsedUrl, ctx: Context, prefix: string): AddressLeak[] {
   const out: AddressLeak[] = [];
-  out.push(...searchString(url.host, `${prefix}host`, ctx));
-  const segments = url.path.split('/').filter((s) => s.length > 0);
-  segments.forEach((seg, i) => out.push(...searchString(seg, `${prefix}path:${i}`, ctx)));
-  rawQuery(url.href).forEach(([name, value], i) => {
-    const decodedName = url.query[i]?.[0] ?? percentDecode(name);
-    out.push(...searchString(name, `${prefix}param-name:${i}`, ctx));
-    out.push(...searchString(value, `${prefix}param:${decodedName}`, ctx));
+  searchPart(url.host, () => `${prefix}host`, ctx, out);
+  let i = 0;
+  for (const seg of url.path.split('/')) {
+    if (seg.length === 0) continue;
+    const at = i++;
+    searchPart(seg, () => `${prefix}path:${at}`, ctx, out);
+  }
+  rawQuery(url.href).forEach(([name, value], k) => {
+    searchPart(name, () => `${prefix}param-name:${k}`, ctx, out);
+    searchPart(value, () => `${prefix}param:${url.query[k]?.[0] ?? percentDecode(name)}`, ctx, out);
   });
-  if (url.fragment.length > 0) out.push(...searchString(url.fragment, `${prefix}fragment`, ctx));
+  if (url.fragment.length > 0) searchPart(url.fragment, () => `${prefix}fragment`, ctx, out);
   return out;
 }
 

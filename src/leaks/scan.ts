@@ -114,47 +114,86 @@ function lookupAtSeparators(text: string, start: number, end: number, needles: N
   }
 }
 
-function scanHex(lower: string, needles: NeedleSet, hits: Set<Needle>): void {
-  let start = -1;
-  for (let i = 0; i <= lower.length; i++) {
-    if (i < lower.length && has(lower.charCodeAt(i), HEX)) {
-      if (start < 0) start = i;
-      continue;
-    }
-    if (start >= 0 && i - start >= 7) lookupRun(lower, start, i, needles.hex, needles.hexLengths, hits);
-    start = -1;
-  }
+/** Hex digit of either case: runs of these in the text are the hex runs of its lower-case form. */
+const HEX_ANY_CASE = 16;
+for (let c = 65; c <= 70; c++) CLASS[c] = (CLASS[c] ?? 0) | HEX_ANY_CASE;
+for (let c = 48; c <= 57; c++) CLASS[c] = (CLASS[c] ?? 0) | HEX_ANY_CASE;
+for (let c = 97; c <= 102; c++) CLASS[c] = (CLASS[c] ?? 0) | HEX_ANY_CASE;
+
+function hexRun(lower: string, start: number, end: number, needles: NeedleSet, hits: Set<Needle>): void {
+  if (end - start >= 7) lookupRun(lower, start, end, needles.hex, needles.hexLengths, hits);
 }
 
-function scanDecimal(text: string, needles: NeedleSet, hits: Set<Needle>): void {
-  let start = -1;
-  for (let i = 0; i <= text.length; i++) {
-    if (i < text.length && has(text.charCodeAt(i), DIGIT)) {
-      if (start < 0) start = i;
-      continue;
-    }
-    // Decimal needles match whole runs only, so a run of another length needs no look-up.
-    if (start >= 0 && needles.decimalLengths.includes(i - start)) {
-      const n = needles.decimal.get(text.slice(start, i));
-      if (n !== undefined) hits.add(n);
-    }
-    start = -1;
-  }
+function decimalRun(text: string, start: number, end: number, needles: NeedleSet, hits: Set<Needle>): void {
+  // Decimal needles match whole runs only, so a run of another length needs no look-up.
+  if (!needles.decimalLengths.includes(end - start)) return;
+  const n = needles.decimal.get(text.slice(start, end));
+  if (n !== undefined) hits.add(n);
 }
 
-function scanBase64(text: string, needles: NeedleSet, hits: Set<Needle>): void {
-  let start = -1;
+function base64Run(text: string, start: number, end: number, needles: NeedleSet, hits: Set<Needle>): void {
+  if (end - start < 16) return;
+  lookupRun(text, start, end, needles.base64, needles.base64Lengths, hits);
+  lookupAtSeparators(text, start, end, needles, hits);
+}
+
+/**
+ * Hex runs (looked up in `lower`), digit runs and base64 runs of `text` in one pass. Only valid
+ * when `lower` has the length of `text`: lower-casing then only changes letter case, and no
+ * character outside ASCII lower-cases to a hex digit.
+ */
+function scanRuns(text: string, lower: string, needles: NeedleSet, hits: Set<Needle>): void {
+  const wantHex = needles.hex.size > 0;
+  const wantDecimal = needles.decimal.size > 0;
+  const wantBase64 = needles.base64.size > 0;
+  // Hits keep the order of separate passes (hex, then decimal, then base64): reports rely on it.
+  const decimalHits = new Set<Needle>();
+  const base64Hits = new Set<Needle>();
+  let hex = -1;
+  let digit = -1;
+  let b64 = -1;
   for (let i = 0; i <= text.length; i++) {
-    if (i < text.length && has(text.charCodeAt(i), BASE64)) {
-      if (start < 0) start = i;
-      continue;
+    const c = i < text.length ? text.charCodeAt(i) : 0;
+    const k = c < 128 ? (CLASS[c] ?? 0) : 0;
+    if ((k & HEX_ANY_CASE) !== 0) {
+      if (hex < 0) hex = i;
+    } else if (hex >= 0) {
+      if (wantHex) hexRun(lower, hex, i, needles, hits);
+      hex = -1;
     }
-    if (start >= 0 && i - start >= 16) {
-      lookupRun(text, start, i, needles.base64, needles.base64Lengths, hits);
-      lookupAtSeparators(text, start, i, needles, hits);
+    if ((k & DIGIT) !== 0) {
+      if (digit < 0) digit = i;
+    } else if (digit >= 0) {
+      if (wantDecimal) decimalRun(text, digit, i, needles, decimalHits);
+      digit = -1;
     }
-    start = -1;
+    if ((k & BASE64) !== 0) {
+      if (b64 < 0) b64 = i;
+    } else if (b64 >= 0) {
+      if (wantBase64) base64Run(text, b64, i, needles, base64Hits);
+      b64 = -1;
+    }
   }
+  for (const n of decimalHits) hits.add(n);
+  for (const n of base64Hits) hits.add(n);
+}
+
+/** The same runs, one kind at a time (for text whose lower-case form has another length). */
+function scanRunsApart(text: string, lower: string, needles: NeedleSet, hits: Set<Needle>): void {
+  const each = (s: string, bit: number, visit: (start: number, end: number) => void): void => {
+    let start = -1;
+    for (let i = 0; i <= s.length; i++) {
+      if (i < s.length && has(s.charCodeAt(i), bit)) {
+        if (start < 0) start = i;
+        continue;
+      }
+      if (start >= 0) visit(start, i);
+      start = -1;
+    }
+  };
+  if (needles.hex.size > 0) each(lower, HEX, (a, b) => hexRun(lower, a, b, needles, hits));
+  if (needles.decimal.size > 0) each(text, DIGIT, (a, b) => decimalRun(text, a, b, needles, hits));
+  if (needles.base64.size > 0) each(text, BASE64, (a, b) => base64Run(text, a, b, needles, hits));
 }
 
 /**
@@ -176,8 +215,7 @@ export function scanText(text: string, needles: NeedleSet, bounded = true): Need
       hits.add(n);
     }
   }
-  if (needles.hex.size > 0) scanHex(lower, needles, hits);
-  if (needles.decimal.size > 0) scanDecimal(text, needles, hits);
-  if (needles.base64.size > 0) scanBase64(text, needles, hits);
+  if (lower.length === text.length) scanRuns(text, lower, needles, hits);
+  else scanRunsApart(text, lower, needles, hits);
   return hits.size === 0 ? [] : [...hits];
 }
