@@ -3,6 +3,8 @@
  * codes are kebab-case and only ever added to, never renamed.
  */
 
+import type { ScanError } from './errors.js';
+
 /**
  * What a finding is.
  * - `open-pixel`: an image whose purpose is to tell the sender the message was opened.
@@ -205,36 +207,7 @@ export interface LinkNote {
   readonly element: ElementRef;
 }
 
-/**
- * Stable codes of the errors a scan can report instead of throwing.
- *
- * @example
- * const c: ErrorCode = 'mime-parse-failed';
- */
-export type ErrorCode =
-  | 'invalid-input'
-  | 'mime-parse-failed'
-  | 'mime-decode-failed'
-  | 'unknown-charset'
-  | 'no-html-body'
-  | 'html-parse-failed'
-  | 'css-parse-failed'
-  | 'url-invalid'
-  | 'limit-exceeded'
-  | 'internal-error'
-  | 'file-read-failed'
-  | 'file-unsupported';
-
-/**
- * A problem met while scanning. The scan goes on and reports what it could.
- *
- * @example
- * const e: ScanError = { code: 'no-html-body', message: 'The message has no text/html part.' };
- */
-export interface ScanError {
-  readonly code: ErrorCode;
-  readonly message: string;
-}
+export type { ErrorCode, ScanError } from './errors.js';
 
 /**
  * Headers of the scanned message, as far as they are known.
@@ -268,42 +241,4 @@ export interface Report {
   readonly links?: readonly LinkNote[];
 }
 
-import type { CatalogueIndex } from './catalogue/types.js';
-import type { ScanLimits } from './limits.js';
-
-/**
- * Options shared by {@link scanHtml} and {@link scanEml}.
- *
- * @example
- * const opts: ScanOptions = { recipient: 'me@mail.example', sender: 'news@shop.example' };
- */
-export interface ScanOptions {
-  /** Recipient address(es) to search for in URLs. Added to the addresses found in the headers. */
-  readonly recipient?: string | readonly string[];
-  /** Sender address or domain; decides first/third party when the headers do not. */
-  readonly sender?: string;
-  /** Label put in `report.source`. */
-  readonly source?: string;
-  /** Report click redirects (default true). */
-  readonly includeLinks?: boolean;
-  /** Language of flag messages (default `en`). */
-  readonly lang?: Language;
-  /** A compiled catalogue to use instead of the bundled one (tests, custom vendor lists). */
-  readonly catalogue?: CatalogueIndex;
-  /**
-   * Resource limits (bytes, MIME depth and parts, elements, URLs, CSS); see {@link ScanLimits}.
-   * Each absent limit takes its `DEFAULT_LIMITS` value. Exceeding one adds a `limit-exceeded`
-   * error to the report; an invalid value makes `scanHtml` throw and `scanEml` reject with a
-   * `TypeError`.
-   * @default DEFAULT_LIMITS
-   */
-  readonly limits?: ScanLimits;
-}
-
-/**
- * Languages of the human explanations.
- *
- * @example
- * const l: Language = 'fr';
- */
-export type Language = 'en' | 'fr';
+export type { Language, ScanOptions } from './options.js';
