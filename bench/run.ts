@@ -7,7 +7,8 @@
  *    messages/s, MB/s and the speed-up (medians);
  * 3. the CLI's peak RSS (VmHWM of the process, worker threads included) on the big mbox.
  * The library is built into .bench-data/dist (dist/ is left alone). Reports; asserts nothing.
- * Options: --messages N (2000), --mbox-gb X (1; 0 skips), --rounds N (3), --skip-build.
+ * Options: --messages N (2000), --mbox-gb X (1; 0 skips), --rounds N (3), --skip-build, --dist DIR
+ * (measure an already built copy instead, e.g. an older commit's build, for before/after figures).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -22,13 +23,14 @@ const { values } = parseArgs({
     'mbox-gb': { type: 'string', default: '1' },
     rounds: { type: 'string', default: '3' },
     'skip-build': { type: 'boolean', default: false },
+    dist: { type: 'string' },
   },
 });
 const COUNT = Number(values.messages);
 const MBOX_BYTES = Number(values['mbox-gb']) * 1e9;
 const ROUNDS = Math.max(1, Number(values.rounds));
 const DATA = '.bench-data';
-const DIST = join(DATA, 'dist');
+const DIST = values.dist ?? join(DATA, 'dist');
 const CORPUS = join(DATA, `corpus-${COUNT}`);
 
 function log(s: string): void {
@@ -117,13 +119,13 @@ const verdict = (ok: boolean): string => (ok ? 'MET' : 'NOT MET');
 
 async function main(): Promise<void> {
   const load0 = loadavg()[0] ?? 0;
-  if (!values['skip-build']) {
+  if (!values['skip-build'] && values.dist === undefined) {
     const b = spawnSync('npx', ['tsup', '--out-dir', DIST, '--silent'], { stdio: 'inherit' });
     if (b.status !== 0) throw new Error('build failed');
   }
   const { bytes } = corpus();
   const mb = bytes / 1e6;
-  log(`corpus: ${COUNT} messages, ${fixed(mb, 1)} MB (${fixed(bytes / COUNT / 1000, 1)} KB average) in ${CORPUS}; ${availableParallelism()} cores, load average ${fixed(load0)}`);
+  log(`build: ${DIST}; corpus: ${COUNT} messages, ${fixed(mb, 1)} MB (${fixed(bytes / COUNT / 1000, 1)} KB average) in ${CORPUS}; ${availableParallelism()} cores, load average ${fixed(load0)}`);
 
   const ip = inProcess();
   const j1: CliRun[] = [];
