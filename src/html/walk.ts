@@ -80,18 +80,21 @@ export function walkHtml(html: string, opts: WalkOptions = {}): WalkResult {
   let baseHref: string | null = null;
   let truncated: WalkTruncation | null = null;
   try {
-    const text = typeof html === 'string' ? html : '';
+    const whole = typeof html === 'string' ? html : '';
+    const maxElements = opts?.maxElements ?? Number.MAX_SAFE_INTEGER;
+    const cutAt = startTagCut(whole, maxElements);
+    const text = cutAt < 0 ? whole : whole.slice(0, cutAt);
     const doc = parseDocument(text, opts?.maxCssBytes);
     const state: WalkState = {
       doc, links: opts?.links !== false, resources, pendingLinks, inlineCache: new Map(), cssErrors: doc.sheetErrors,
-      baseHref: null, html: text, lineStarts: null, elements: 0, maxElements: opts?.maxElements ?? Number.MAX_SAFE_INTEGER,
+      baseHref: null, html: text, lineStarts: null, elements: 0, maxElements,
     };
     try {
       traverse(state);
     } finally {
       cssErrors = state.cssErrors;
       baseHref = state.baseHref;
-      const elements = state.elements > state.maxElements;
+      const elements = state.elements > state.maxElements || cutAt >= 0;
       if (elements || doc.cssBudget.cut > 0) truncated = { elements, cssBlocks: doc.cssBudget.cut };
     }
   } catch {
@@ -99,6 +102,22 @@ export function walkHtml(html: string, opts: WalkOptions = {}): WalkResult {
   }
   for (const [resource, text] of pendingLinks) resource.text = text.result();
   return truncated === null ? { resources, cssErrors, baseHref } : { resources, cssErrors, baseHref, truncated };
+}
+
+/**
+ * Where the start tag after the first `max` ones begins, or -1. parse5 builds the whole tree
+ * before the walk can stop, and a run of unclosed formatting tags nests without end (5 MB of
+ * `<i>` needs gigabytes), so the tree is bounded by cutting the input. Tags in comments and
+ * scripts count too: the cut can only come earlier, never later.
+ */
+function startTagCut(html: string, max: number): number {
+  if (max >= html.length) return -1;
+  let count = 0;
+  for (let i = html.indexOf('<'); i >= 0 && i + 1 < html.length; i = html.indexOf('<', i + 1)) {
+    const c = html.charCodeAt(i + 1) | 0x20;
+    if (c >= 97 && c <= 122 && ++count > max) return i;
+  }
+  return -1;
 }
 
 /** Depth-first, document order, with an explicit stack so deep nesting cannot overflow. */
