@@ -18,7 +18,7 @@ const USAGE = `Usage:
       --jobs, -j N             worker threads (default: number of cores)
       --max-message-bytes N    larger messages get a limit-exceeded error (default 25MB)
       --quiet, -q              no progress bar and no summary on stderr
-      --recipient ADDR…  --lang en|fr  --no-links  --fail-on none|possible|likely|certain
+      --recipient ADDR or @FILE…  --lang en|fr  --no-links  --fail-on none|possible|likely|certain
   spypixel sanitize <in.eml|in.html> [-o OUT | --in-place] [--mode remove|annotate|placeholder] …
       writes the message with trackers removed (stdout by default; never in place unless --in-place)
   spypixel eval <folder with labels.json> [--verbose] [--min-recall R] [--max-clean-findings N]

@@ -3,6 +3,7 @@
  * bounded memory, written in input order, resumable. Exit codes: 0 nothing found, 1 trackers
  * found (see `--fail-on`), 2 usage or I/O error.
  */
+import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { collectBatchInputs, type InputEntry } from '../batch/inputs.js';
@@ -90,8 +91,36 @@ function settings(args: string[]): ScanSettings {
     failOn: failOn as Confidence | 'none',
     lang: values.lang,
     includeLinks: !values['no-links'],
-    recipient: values.recipient ?? [],
+    recipient: recipientList(values.recipient ?? []),
   };
+}
+
+/**
+ * `--recipient` values: addresses, or `@FILE` for a list of addresses (one per line, `#` comments),
+ * so a batch over many mailboxes can search every owner's address.
+ *
+ * @example
+ * recipientList(['me@mail.example', '@recipients.txt']); // ['me@mail.example', …lines of the file]
+ */
+export function recipientList(values: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const v of values) {
+    if (!v.startsWith('@')) {
+      out.push(v);
+      continue;
+    }
+    let text: string;
+    try {
+      text = readFileSync(v.slice(1), 'utf8');
+    } catch (e) {
+      throw new UsageError(`cannot read the recipient list ${v.slice(1)}: ${(e as Error).message}`);
+    }
+    for (const line of text.split(/\r?\n/)) {
+      const a = line.replace(/#.*$/, '').trim();
+      if (a.includes('@')) out.push(a);
+    }
+  }
+  return out;
 }
 
 function totals(inputs: readonly InputEntry[]): { bytes: number; messages: number | null } {
