@@ -169,6 +169,10 @@ async function main(): Promise<void> {
   log(`target: full scan ≤ 1.3× floor      → ${fixed(ratio)}× wall, ${fixed(ip.medianCpu.scan / ip.medianCpu.floor)}× CPU: ${verdict(ratio <= 1.3)}`);
   log(`target: --jobs 2 ≥ 1.8× --jobs 1    → ${fixed(speedUp)}×: ${verdict(speedUp >= 1.8)}`);
   if (big !== null) log(`target: peak RSS ≤ 256 MB on 1 GB mbox → ${fixed(big.run.peakMiB, 0)} MiB (${fixed((big.run.peakMiB * 1048576) / 1e6, 0)} MB): ${verdict(big.run.peakMiB * 1048576 <= 256e6)}`);
+  // Catalogue lookup cost per URL, and whether it stays flat when the catalogue grows four times.
+  const cat = spawnSync('npx', ['tsx', 'bench/catalogue.ts'], { encoding: 'utf8' });
+  log('');
+  log(cat.status === 0 ? cat.stdout.trimEnd() : `catalogue bench failed: ${cat.stderr}`);
   const failed = [...j1, ...j2, ...(big !== null ? [big.run] : [])].filter((r) => r.code !== 0);
   if (failed.length > 0) log(`warning: ${failed.length} CLI run(s) exited with a non-zero code`);
 }
