@@ -4,10 +4,11 @@
  * JSON-escaped, hashed, or inside a destination URL carried by a parameter.
  */
 import type { Leak } from '../types.js';
-import { parseUrl, type ParsedUrl } from '../url/parse.js';
+import type { ParsedUrl } from '../url/parse.js';
 import { bytesToText, decodeBase64Into, hasPrintableRun, percentDecode } from './bytes.js';
 import type { Needle, NeedleSet } from './needles.js';
 import { scanText } from './scan.js';
+import { jsonUnescape, nestedUrl, rawQuery, tidy } from './url-parts.js';
 import type { AddressVariant } from './variants.js';
 
 /**
@@ -46,6 +47,10 @@ interface Context {
   readonly insideBinary: boolean;
 }
 
+function contextFor(needles: NeedleSet, opts: FindLeaksOptions): Context {
+  return { needles, base64Depth: BASE64_DEPTH, nested: opts.nestedUrls !== false, insideBinary: false };
+}
+
 function leakOf(n: Needle, encoding: string, location: string): AddressLeak {
   return { encoding, location, address: n.address, variant: n.variant };
 }
@@ -61,32 +66,6 @@ function percentName(n: Needle, round: number): string {
 function base64Name(encoding: string): string {
   if (encoding === 'plain' || encoding.endsWith('percent-encoded')) return 'base64';
   return `base64(${encoding})`;
-}
-
-/** Undoes JSON string escapes that can hide an address (`\u0040`, `\/`); lenient, never throws. */
-function jsonUnescape(text: string): string {
-  return text
-    .replace(/\\u([0-9a-fA-F]{4})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)))
-    .replaceAll('\\/', '/');
-}
-
-/** Whether a character ends a URL embedded in free text: space, tab, CR, LF, `"`, `<`, `>`. */
-function endsUrl(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13 || c === 34 || c === 60 || c === 62;
-}
-
-/** The http(s) URL that starts somewhere in `text`, if any (up to whitespace, `"`, `<` or `>`). */
-function nestedUrl(text: string): ParsedUrl | null {
-  // Lower-casing never makes `://`, so text without it holds no URL: most parts stop here.
-  if (!text.includes('://')) return null;
-  const lower = text.toLowerCase();
-  const plain = lower.indexOf('http://');
-  const secure = lower.indexOf('https://');
-  const at = plain < 0 ? secure : secure < 0 ? plain : Math.min(plain, secure);
-  if (at < 0) return null;
-  let end = at;
-  while (end < text.length && !endsUrl(text.charCodeAt(end))) end++;
-  return parseUrl(text.slice(at, end));
 }
 
 /** Scratch space for decoded tokens, grown on demand; each use ends before any recursion. */
@@ -186,22 +165,6 @@ function searchString(text: string, location: string, ctx: Context): AddressLeak
   return out;
 }
 
-/** Raw (still percent-encoded) query pairs of an href, in order. */
-function rawQuery(href: string): Array<readonly [string, string]> {
-  const hash = href.indexOf('#');
-  const beforeHash = hash < 0 ? href : href.slice(0, hash);
-  const q = beforeHash.indexOf('?');
-  if (q < 0) return [];
-  const search = beforeHash.slice(q + 1);
-  const pairs: Array<readonly [string, string]> = [];
-  for (const pair of search.split('&')) {
-    if (pair.length === 0) continue;
-    const eq = pair.indexOf('=');
-    pairs.push(eq < 0 ? [pair, ''] : [pair.slice(0, eq), pair.slice(eq + 1)]);
-  }
-  return pairs;
-}
-
 /**
  * Searches one URL part; its location label is only built when needed. A part shorter than every
  * needle and than `http://x` can hold neither a needle nor a nested URL, and nothing it decodes to
@@ -231,34 +194,6 @@ function urlLeaks(url: ParsedUrl, ctx: Context, prefix: string): AddressLeak[] {
 }
 
 /**
- * Keeps one leak per (address, encoding, location) and drops restatements: a leak at `L` when the
- * same address was pinned down inside a nested URL `L>…`, and a `L/base64` finding that repeats a
- * direct match at `L` with the same encoding.
- */
-function tidy(leaks: readonly AddressLeak[]): AddressLeak[] {
-  const byKey = new Map<string, AddressLeak>();
-  for (const l of leaks) {
-    const key = `${l.address}\u0000${l.encoding}\u0000${l.location}`;
-    if (!byKey.has(key)) byKey.set(key, l);
-  }
-  const all = [...byKey.values()];
-  const nestedAt = new Set<string>();
-  for (const l of all) {
-    let cut = l.location.indexOf('>');
-    while (cut >= 0) {
-      nestedAt.add(`${l.address}\u0000${l.location.slice(0, cut)}`);
-      cut = l.location.indexOf('>', cut + 1);
-    }
-  }
-  return all.filter((l) => {
-    if (nestedAt.has(`${l.address}\u0000${l.location}`)) return false;
-    if (!l.location.endsWith('/base64')) return true;
-    const outer = l.location.slice(0, -'/base64'.length);
-    return !byKey.has(`${l.address}\u0000${l.encoding}\u0000${outer}`);
-  });
-}
-
-/**
  * Searches one string (a query value, a path segment, a decoded payload…) for the needles, peeling
  * percent-encoding, JSON escapes and base64 layers. `location` labels the findings.
  *
@@ -273,12 +208,7 @@ export function findLeaksInString(
   opts: FindLeaksOptions = {},
 ): AddressLeak[] {
   if (needles.needles.length === 0) return [];
-  const ctx: Context = {
-    needles,
-    base64Depth: BASE64_DEPTH,
-    nested: opts.nestedUrls !== false,
-    insideBinary: false,
-  };
+  const ctx = contextFor(needles, opts);
   return tidy(searchString(text, location, ctx));
 }
 
@@ -298,11 +228,6 @@ export function findLeaks(
   opts: FindLeaksOptions = {},
 ): AddressLeak[] {
   if (needles.needles.length === 0) return [];
-  const ctx: Context = {
-    needles,
-    base64Depth: BASE64_DEPTH,
-    nested: opts.nestedUrls !== false,
-    insideBinary: false,
-  };
+  const ctx = contextFor(needles, opts);
   return tidy(urlLeaks(url, ctx, ''));
 }
