@@ -116,7 +116,8 @@ export function recipientList(values: readonly string[]): string[] {
       throw new UsageError(`cannot read the recipient list ${v.slice(1)}: ${(e as Error).message}`);
     }
     for (const line of text.split(/\r?\n/)) {
-      const a = line.replace(/#.*$/, '').trim();
+      const hash = line.indexOf('#');
+      const a = (hash < 0 ? line : line.slice(0, hash)).trim();
       if (a.includes('@')) out.push(a);
     }
   }
