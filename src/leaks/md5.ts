@@ -3,6 +3,7 @@
  * and data brokers still send MD5 hashes of addresses, and the library must not depend on
  * `node:crypto` so that it runs in browsers too.
  */
+import { padMessage } from './bytes.js';
 
 /** Per-round left-rotation amounts, four per round group. */
 const SHIFTS = [7, 12, 17, 22, 5, 9, 14, 20, 4, 11, 16, 23, 6, 10, 15, 21];
@@ -18,19 +19,6 @@ function rotl(x: number, n: number): number {
   return (x << n) | (x >>> (32 - n));
 }
 
-/** Message padded to a multiple of 64 bytes, with the bit length little-endian at the end. */
-function pad(bytes: Uint8Array): Uint8Array {
-  const len = bytes.length;
-  const total = Math.ceil((len + 9) / 64) * 64;
-  const out = new Uint8Array(total);
-  out.set(bytes);
-  out[len] = 0x80;
-  const view = new DataView(out.buffer);
-  view.setUint32(total - 8, (len * 8) >>> 0, true);
-  view.setUint32(total - 4, Math.floor(len / 0x20000000), true);
-  return out;
-}
-
 /**
  * MD5 digest (16 bytes) of the given bytes.
  *
@@ -38,7 +26,7 @@ function pad(bytes: Uint8Array): Uint8Array {
  * toHex(md5(utf8('user@example.com'))); // 'b58996c504c5638798eb6b511e6f49af'
  */
 export function md5(bytes: Uint8Array): Uint8Array {
-  const msg = pad(bytes);
+  const msg = padMessage(bytes, 64, true);
   const view = new DataView(msg.buffer);
   const h = new Uint32Array([0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476]);
   const w = new Uint32Array(16);

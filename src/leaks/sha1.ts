@@ -2,25 +2,7 @@
  * SHA-1 (FIPS 180-4) in plain TypeScript, browser-safe. Used only to recognise SHA-1 hashes of the
  * recipient's address (LiveRamp and others send them), never for security.
  */
-
-/**
- * Pads a message for the SHA-1/SHA-2 (32-bit word) family: 0x80, zeros, 64-bit big-endian bit
- * length, to a multiple of 64 bytes.
- *
- * @example
- * padBigEndian64(new Uint8Array(0)).length; // 64
- */
-export function padBigEndian64(bytes: Uint8Array): Uint8Array {
-  const len = bytes.length;
-  const total = Math.ceil((len + 9) / 64) * 64;
-  const out = new Uint8Array(total);
-  out.set(bytes);
-  out[len] = 0x80;
-  const view = new DataView(out.buffer);
-  view.setUint32(total - 8, Math.floor(len / 0x20000000), false);
-  view.setUint32(total - 4, (len * 8) >>> 0, false);
-  return out;
-}
+import { padMessage } from './bytes.js';
 
 function rotl(x: number, n: number): number {
   return (x << n) | (x >>> (32 - n));
@@ -33,7 +15,7 @@ function rotl(x: number, n: number): number {
  * toHex(sha1(utf8('user@example.com'))); // '63a710569261a24b3766275b7000ce8d7b32e2f7'
  */
 export function sha1(bytes: Uint8Array): Uint8Array {
-  const msg = padBigEndian64(bytes);
+  const msg = padMessage(bytes, 64, false);
   const view = new DataView(msg.buffer);
   const h = new Uint32Array([0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476, 0xc3d2e1f0]);
   const w = new Uint32Array(80);

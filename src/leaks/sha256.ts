@@ -2,15 +2,15 @@
  * SHA-256 and SHA-224 (FIPS 180-4) in plain TypeScript, browser-safe. SHA-256 of the lower-cased
  * address is the ad-tech matching key (Meta, Google, UID2, ID5), so it must be recognised everywhere.
  */
+import { padMessage } from './bytes.js';
 import { IV224, IV256, K256 } from './sha2-constants.js';
-import { padBigEndian64 } from './sha1.js';
 
 function rotr(x: number, n: number): number {
   return (x >>> n) | (x << (32 - n));
 }
 
 function compress(bytes: Uint8Array, iv: Uint32Array): Uint32Array {
-  const msg = padBigEndian64(bytes);
+  const msg = padMessage(bytes, 64, false);
   const view = new DataView(msg.buffer);
   const h = Uint32Array.from(iv);
   const w = new Uint32Array(64);

@@ -2,6 +2,7 @@
  * SHA-512 and SHA-384 (FIPS 180-4) in plain TypeScript, browser-safe. 64-bit words are kept as
  * [hi, lo] 32-bit pairs because BigInt arithmetic would be far slower in the round loop.
  */
+import { padMessage } from './bytes.js';
 import { IV384, IV512, K512 } from './sha2-constants.js';
 
 const TWO32 = 0x100000000;
@@ -16,21 +17,8 @@ function rotrLo(h: number, l: number, n: number): number {
   return n < 32 ? (l >>> n) | (h << (32 - n)) : (h >>> (n - 32)) | (l << (64 - n));
 }
 
-/** Message padded to a multiple of 128 bytes with a 128-bit big-endian bit length. */
-function pad(bytes: Uint8Array): Uint8Array {
-  const len = bytes.length;
-  const total = Math.ceil((len + 17) / 128) * 128;
-  const out = new Uint8Array(total);
-  out.set(bytes);
-  out[len] = 0x80;
-  const view = new DataView(out.buffer);
-  view.setUint32(total - 8, Math.floor(len / 0x20000000), false);
-  view.setUint32(total - 4, (len * 8) >>> 0, false);
-  return out;
-}
-
 function compress(bytes: Uint8Array, iv: Uint32Array): Uint32Array {
-  const msg = pad(bytes);
+  const msg = padMessage(bytes, 128, false);
   const view = new DataView(msg.buffer);
   const h = Uint32Array.from(iv);
   const w = new Uint32Array(160);
