@@ -5,6 +5,7 @@
  */
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { wildcardMatch } from '../util/wildcard.js';
 
 /**
  * Whether a command-line path contains glob characters.
@@ -24,26 +25,9 @@ export function hasGlob(path: string): boolean {
  * matchSegment('*.eml', 'a.eml'); // true
  */
 export function matchSegment(pattern: string, name: string): boolean {
+  // As shells do, wildcards do not match a leading dot.
   if (name.startsWith('.') && !pattern.startsWith('.')) return false;
-  let p = 0;
-  let n = 0;
-  let star = -1;
-  let mark = 0;
-  while (n < name.length) {
-    const c = pattern[p];
-    if (c === '?' || (c !== undefined && c !== '*' && c === name[n])) {
-      p++;
-      n++;
-    } else if (c === '*') {
-      star = p++;
-      mark = n;
-    } else if (star >= 0) {
-      p = star + 1;
-      n = ++mark;
-    } else return false;
-  }
-  while (pattern[p] === '*') p++;
-  return p === pattern.length;
+  return wildcardMatch(pattern, name, true);
 }
 
 async function list(dir: string): Promise<Array<{ name: string; dir: boolean }>> {

@@ -3,6 +3,7 @@
  * digit-run wildcard. No regexes: every matcher is a linear walk (globs backtrack only to the last
  * `*`, so the cost is bounded by pattern length × text length, and patterns are short).
  */
+import { wildcardMatch } from '../util/wildcard.js';
 
 /**
  * Matches `text` against a glob where `*` stands for any run of characters (also empty).
@@ -12,29 +13,7 @@
  * globMatch('*.gif', 'o.png');   // false
  */
 export function globMatch(pattern: string, text: string): boolean {
-  let p = 0;
-  let t = 0;
-  let starP = -1;
-  let starT = 0;
-  while (t < text.length) {
-    const pc = pattern[p];
-    if (pc === '*') {
-      starP = p;
-      starT = t;
-      p += 1;
-    } else if (pc !== undefined && pc === text[t]) {
-      p += 1;
-      t += 1;
-    } else if (starP >= 0) {
-      p = starP + 1;
-      starT += 1;
-      t = starT;
-    } else {
-      return false;
-    }
-  }
-  while (pattern[p] === '*') p += 1;
-  return p === pattern.length;
+  return wildcardMatch(pattern, text, false);
 }
 
 /** A path pattern split into lower-case segments; `rest` when it ends with `**`. */
