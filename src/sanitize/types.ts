@@ -116,11 +116,7 @@ export interface SanitizeHtmlResult {
  * @example
  * const { eml } = await sanitizeEml(raw);
  */
-export interface SanitizeEmlResult {
+export interface SanitizeEmlResult extends Omit<SanitizeHtmlResult, 'html'> {
   /** The message bytes; headers and non-HTML parts are the input's bytes. */
   readonly eml: Uint8Array;
-  readonly removed: readonly Finding[];
-  readonly kept: readonly Finding[];
-  readonly changes: readonly SanitizeChange[];
-  readonly errors: readonly ScanError[];
 }
