@@ -3,6 +3,7 @@
  * content, so images and VML fills inside them load there even though other clients see a comment.
  */
 import { parseFragment, type DefaultTreeAdapterTypes } from 'parse5';
+import { locatingAdapter } from './adapter.js';
 
 /**
  * The markup inside a conditional comment, parsed with locations relative to `offset`.
@@ -38,7 +39,7 @@ export function conditionalContent(comment: DefaultTreeAdapterTypes.CommentNode)
   const start = comment.sourceCodeLocation?.startOffset;
   // The comment's data starts after `<!--`.
   const offset = start === undefined ? 0 : start + 4 + close + 2;
-  const fragment = parseFragment(inner, { sourceCodeLocationInfo: true, scriptingEnabled: false });
+  const fragment = parseFragment(inner, { sourceCodeLocationInfo: true, scriptingEnabled: false, treeAdapter: locatingAdapter() });
   return { condition: data.slice(lead + 3, close).trim(), fragment, offset };
 }
 

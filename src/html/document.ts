@@ -2,8 +2,8 @@
  * Parses the HTML with parse5 and reads every `<style>` element once, before the walk, so rules
  * in the body apply to elements before them too (as in a browser).
  */
-import { defaultTreeAdapter, parse, type DefaultTreeAdapterTypes, type TreeAdapter } from 'parse5';
-import type { DefaultTreeAdapterMap } from 'parse5';
+import { parse, type DefaultTreeAdapterTypes } from 'parse5';
+import { locatingAdapter } from './adapter.js';
 import { utf8Cut, utf8Length } from '../limits.js';
 import { getAttr } from './elements.js';
 import { RuleIndex } from './selectors.js';
@@ -78,14 +78,9 @@ export function parseDocument(html: string, maxCssBytes = Number.MAX_SAFE_INTEGE
   const cssBudget: CssBudget = { left: maxCssBytes, cut: 0 };
   const styles: Element[] = [];
   // Recording <style> elements as parse5 creates them avoids a second pass over the tree.
-  const treeAdapter: TreeAdapter<DefaultTreeAdapterMap> = {
-    ...defaultTreeAdapter,
-    createElement(tagName, namespaceURI, attrs) {
-      const el = defaultTreeAdapter.createElement(tagName, namespaceURI, attrs);
-      if (tagName === 'style') styles.push(el);
-      return el;
-    },
-  };
+  const treeAdapter = locatingAdapter((el) => {
+    if (el.tagName === 'style') styles.push(el);
+  });
   const document = parse(html, { sourceCodeLocationInfo: true, scriptingEnabled: false, treeAdapter });
   const sheets = new Map<Element, SheetResult>();
   const index = new RuleIndex();
