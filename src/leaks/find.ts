@@ -137,13 +137,14 @@ function searchBase64(text: string, location: string, ctx: Context): AddressLeak
 
 function searchString(text: string, location: string, ctx: Context): AddressLeak[] {
   const out: AddressLeak[] = [];
-  const seen = new Set<Needle>();
+  let seen: Set<Needle> | null = null;
   let layer = text;
   let unwrapped = false;
   for (let round = 0; round <= PERCENT_ROUNDS; round++) {
     const variants = layer.includes('\\') ? [layer, jsonUnescape(layer)] : [layer];
     for (const v of variants) {
       for (const n of scanText(v, ctx.needles, !ctx.insideBinary)) {
+        seen ??= new Set();
         if (seen.has(n)) continue;
         seen.add(n);
         out.push(leakOf(n, percentName(n, round), location));

@@ -131,8 +131,11 @@ function decimalRun(text: string, start: number, end: number, needles: NeedleSet
   if (n !== undefined) hits.add(n);
 }
 
+/** Shorter base64 runs cannot hold the base64 form of an address. */
+const MIN_BASE64_RUN = 16;
+
 function base64Run(text: string, start: number, end: number, needles: NeedleSet, hits: Set<Needle>): void {
-  if (end - start < 16) return;
+  if (end - start < MIN_BASE64_RUN) return;
   lookupRun(text, start, end, needles.base64, needles.base64Lengths, hits);
   lookupAtSeparators(text, start, end, needles, hits);
 }
@@ -147,8 +150,9 @@ function scanRuns(text: string, lower: string, needles: NeedleSet, hits: Set<Nee
   const wantDecimal = needles.decimal.size > 0;
   const wantBase64 = needles.base64.size > 0;
   // Hits keep the order of separate passes (hex, then decimal, then base64): reports rely on it.
-  const decimalHits = new Set<Needle>();
-  const base64Hits = new Set<Needle>();
+  // Most texts have no run long enough to look up, so the sets are made on first use.
+  let decimalHits: Set<Needle> | null = null;
+  let base64Hits: Set<Needle> | null = null;
   let hex = -1;
   let digit = -1;
   let b64 = -1;
@@ -164,18 +168,18 @@ function scanRuns(text: string, lower: string, needles: NeedleSet, hits: Set<Nee
     if ((k & DIGIT) !== 0) {
       if (digit < 0) digit = i;
     } else if (digit >= 0) {
-      if (wantDecimal) decimalRun(text, digit, i, needles, decimalHits);
+      if (wantDecimal && needles.decimalLengths.includes(i - digit)) decimalRun(text, digit, i, needles, (decimalHits ??= new Set()));
       digit = -1;
     }
     if ((k & BASE64) !== 0) {
       if (b64 < 0) b64 = i;
     } else if (b64 >= 0) {
-      if (wantBase64) base64Run(text, b64, i, needles, base64Hits);
+      if (wantBase64 && i - b64 >= MIN_BASE64_RUN) base64Run(text, b64, i, needles, (base64Hits ??= new Set()));
       b64 = -1;
     }
   }
-  for (const n of decimalHits) hits.add(n);
-  for (const n of base64Hits) hits.add(n);
+  if (decimalHits !== null) for (const n of decimalHits) hits.add(n);
+  if (base64Hits !== null) for (const n of base64Hits) hits.add(n);
 }
 
 /** The same runs, one kind at a time (for text whose lower-case form has another length). */
