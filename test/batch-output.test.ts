@@ -86,7 +86,8 @@ describe('summary and progress', () => {
   it('tallies messages, vendors and errors by code', () => {
     const t = new Tally();
     t.add(report('a', [finding]));
-    t.add({ ...report('b'), errors: [{ code: 'limit-exceeded', message: '' }] });
+    const failed: Report = { ...report('b'), errors: [{ code: 'limit-exceeded', message: '' }] };
+    t.add(failed);
     expect(formatTally(t)).toBe('2 messages scanned, 1 with trackers, 1 finding (open-pixel 1); 1 error (limit-exceeded 1)\nby vendor: Acme, Inc. 1');
   });
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { WorkerPool } from '../src/batch/pool.js';
-import { scanInOrder } from '../src/batch/run.js';
+import { scanInOrder, type Scanner } from '../src/batch/run.js';
 import type { Unit } from '../src/batch/unit.js';
 
 interface Job {
@@ -45,6 +45,8 @@ describe('WorkerPool', () => {
   });
 });
 
+const scanner = (scan: Scanner['scan']): Scanner => ({ scan, close: async () => undefined, parallelism: 1 });
+
 describe('scanInOrder', () => {
   it('writes results in input order whatever the finishing order, with jobs > 1 (property)', async () => {
     await fc.assert(
@@ -57,10 +59,10 @@ describe('scanInOrder', () => {
           const i = Number(job.source.slice(1));
           await new Promise((r) => setTimeout(r, delays[i] ?? 0));
           inFlight--;
-          return { source: job.source, message: { from: null, senderDomain: null, to: [], subject: null, date: null, messageId: null }, findings: [], errors: [] } as never;
+          return { text: job.source, outline: { message: { senderDomain: null, subject: null }, findings: [], errors: [] } } as never;
         };
         const seen: string[] = [];
-        for await (const d of scanInOrder(units(delays.length), scan, window)) seen.push(d.report?.source ?? '');
+        for await (const d of scanInOrder(units(delays.length), scanner(scan), 'ndjson', window)) seen.push(d.result?.text ?? '');
         expect(seen).toEqual(delays.map((_, i) => `m${i}`));
         expect(maxInFlight).toBeLessThanOrEqual(window);
       }),
@@ -83,8 +85,9 @@ describe('scanInOrder', () => {
     }
     const scan = (): Promise<never> => Promise.reject(new Error('must not scan'));
     const out = [];
-    for await (const d of scanInOrder(mixed(), scan, 4)) out.push(d);
-    expect(out[0]?.report).toBeNull();
-    expect(out[1]?.report?.errors[0]?.code).toBe('limit-exceeded');
+    for await (const d of scanInOrder(mixed(), scanner(scan), 'ndjson', 4)) out.push(d);
+    expect(out[0]?.result).toBeNull();
+    expect(out[1]?.result?.outline.errors[0]?.code).toBe('limit-exceeded');
+    expect(JSON.parse(out[1]?.result?.text ?? '')).toMatchObject({ source: 'm1', errors: [{ code: 'limit-exceeded', message: 'too big' }] });
   });
 });

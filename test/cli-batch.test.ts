@@ -94,6 +94,17 @@ describe('spypixel scan (batch)', () => {
     expect(lines(one.stdout)).toHaveLength(10);
   });
 
+  // Worker threads format their own reports and send the summary an outline: every format and the
+  // summary must come out as when the main thread does it all.
+  it.each(['table', 'json', 'csv'])('writes the same %s output and summary with --jobs 1 and --jobs 2', (format) => {
+    const one = cli([FIX, gz, '--format', format, '-j', '1']);
+    const two = cli([FIX, gz, '--format', format, '-j', '2']);
+    expect(two.stdout).toBe(one.stdout);
+    expect(two.stderr).toBe(one.stderr);
+    expect(two.code).toBe(one.code);
+    expect(`${one.stdout}${one.stderr}`).toMatch(/10 messages scanned, 6 with trackers/);
+  });
+
   it('writes csv with a header and one row per finding, and valid json', () => {
     const csv = cli([MBOX, '--format', 'csv']).stdout.split('\r\n');
     expect(csv[0]).toBe('source,date,sender_domain,kind,vendor,category,host,third_party,confidence,leaks,flags,measurement');

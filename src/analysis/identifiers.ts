@@ -8,6 +8,19 @@ import type { Report } from '../types.js';
 import { parseUrl } from '../url/parse.js';
 
 /**
+ * What the comparison reads of a report (a {@link Report} is one), so that a batch run can send
+ * just this between threads.
+ *
+ * @example
+ * const s: IdentifierSample = { message: { senderDomain: 'shop.example', subject: 'Sale' },
+ *   findings: [{ kind: 'open-pixel', url: 'https://t.example/o.gif?u=1', vendor: null }] };
+ */
+export interface IdentifierSample {
+  readonly message: { readonly senderDomain: string | null; readonly subject: string | null };
+  readonly findings: readonly { readonly kind: string; readonly url: string; readonly vendor: { readonly id: string } | null }[];
+}
+
+/**
  * What the comparison found for one tracker URL template.
  *
  * @example
@@ -62,7 +75,7 @@ export class IdentifierAnalyser {
   private readonly groups = new Map<string, Group>();
 
   /** Adds the findings of one message. */
-  add(r: Report): void {
+  add(r: IdentifierSample): void {
     const seenHere = new Set<string>();
     for (const f of r.findings) {
       const t = templateOf(f.url);
@@ -114,7 +127,7 @@ export class IdentifierAnalyser {
  * const copies = await Promise.all([u1, u2].map((raw) => scanEml(raw)));
  * analyseIdentifiers(copies)[0]?.perRecipient; // ['path:1', 'param:e']
  */
-export function analyseIdentifiers(reports: Iterable<Report>): TemplateIdentifiers[] {
+export function analyseIdentifiers(reports: Iterable<IdentifierSample>): TemplateIdentifiers[] {
   const a = new IdentifierAnalyser();
   for (const r of reports) a.add(r);
   return a.result();

@@ -1,9 +1,10 @@
 /**
  * Output formats of `spypixel scan`. Pure: reports in, text out; each format is written one
- * report at a time so that nothing is kept in memory.
+ * report at a time so that nothing is kept in memory. A report's text is made where the report is
+ * (a worker thread formats its own reports, in parallel); the writer only frames the texts.
  */
-import { csvHeader, csvRecords } from '../batch/csv.js';
-import type { BatchReport } from '../batch/unit.js';
+import { csvHeader, csvRecords } from './csv.js';
+import type { BatchReport } from './unit.js';
 import type { Report } from '../types.js';
 
 /**
@@ -57,15 +58,35 @@ export function formatTable(r: Report): string {
 }
 
 /**
- * A streaming writer for one format: text before the first report, for each report, and after
- * the last.
+ * The text of one report in a format, without what frames the reports (the JSON array's
+ * brackets and commas, the CSV header): see {@link writerFor}.
  *
  * @example
- * const w = writerFor('json'); w.begin() + w.report(r) + w.end(); // '[\n{…}\n]\n'
+ * formatReport('ndjson', report); // '{"source":…}\n'
+ */
+export function formatReport(format: OutputFormat, r: BatchReport): string {
+  switch (format) {
+    case 'table':
+      return `${formatTable(r)}\n\n`;
+    case 'ndjson':
+      return `${JSON.stringify(r)}\n`;
+    case 'csv':
+      return csvRecords(r).join('');
+    case 'json':
+      return JSON.stringify(r, null, 2);
+  }
+}
+
+/**
+ * A streaming writer for one format: text before the first report, the framed text of each
+ * report (made by {@link formatReport}), and text after the last.
+ *
+ * @example
+ * const w = writerFor('json'); w.begin() + w.add(formatReport('json', r)) + w.end(); // '[\n{…}\n]\n'
  */
 export interface ReportWriter {
   begin(): string;
-  report(r: BatchReport): string;
+  add(text: string): string;
   end(): string;
 }
 
@@ -74,24 +95,23 @@ export interface ReportWriter {
  * line, `csv` one row per finding under a header.
  *
  * @example
- * writerFor('ndjson').report(report); // '{"source":…}\n'
+ * writerFor('csv').begin(); // 'source,date,…\r\n'
  */
 export function writerFor(format: OutputFormat): ReportWriter {
   let first = true;
   switch (format) {
     case 'table':
-      return { begin: () => '', report: (r) => `${formatTable(r)}\n\n`, end: () => '' };
     case 'ndjson':
-      return { begin: () => '', report: (r) => `${JSON.stringify(r)}\n`, end: () => '' };
+      return { begin: () => '', add: (text) => text, end: () => '' };
     case 'csv':
-      return { begin: csvHeader, report: (r) => csvRecords(r).join(''), end: () => '' };
+      return { begin: csvHeader, add: (text) => text, end: () => '' };
     case 'json':
       return {
         begin: () => '[',
-        report: (r) => {
+        add: (text) => {
           const sep = first ? '\n' : ',\n';
           first = false;
-          return `${sep}${JSON.stringify(r, null, 2)}`;
+          return `${sep}${text}`;
         },
         end: () => '\n]\n',
       };

@@ -4,19 +4,21 @@
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Report } from '../types.js';
+import type { OutputFormat } from './format.js';
 import { WorkerPool } from './pool.js';
-import { scanJob, type JobOptions } from './scan-job.js';
-import { errorReport, type BatchReport, type ScanJob, type Unit } from './unit.js';
+import { resultOf, type JobResult } from './result.js';
+import type { JobOptions } from './scan-job.js';
+import { errorReport, type ScanJob, type Unit } from './unit.js';
 
 /**
- * One finished unit: its report (or `null` for a unit skipped on resume) and its progress weight.
+ * One finished unit: its formatted report and outline (or `null` for a unit skipped on resume)
+ * and its progress weight.
  *
  * @example
- * const d: Done = { report: null, weight: 1024 };
+ * const d: Done = { result: null, weight: 1024 };
  */
 export interface Done {
-  readonly report: BatchReport | null;
+  readonly result: JobResult | null;
   readonly weight: number;
 }
 
@@ -24,10 +26,10 @@ export interface Done {
  * Something that scans jobs: in-process or on worker threads.
  *
  * @example
- * const s = createScanner({ jobs: 1, job: { lang: 'en', includeLinks: true }, workerUrl: null });
+ * const s = createScanner({ jobs: 1, job: { lang: 'en', includeLinks: true, format: 'ndjson' }, workerUrl: null });
  */
 export interface Scanner {
-  readonly scan: (job: ScanJob) => Promise<Report>;
+  readonly scan: (job: ScanJob) => Promise<JobResult>;
   readonly close: () => Promise<void>;
   /** How many messages could be scanned at once. */
   readonly parallelism: number;
@@ -37,7 +39,8 @@ export interface Scanner {
  * Options of {@link createScanner}.
  *
  * @example
- * const o: ScannerOptions = { jobs: 2, job: { lang: 'en', includeLinks: true }, workerUrl: new URL('./worker.js', import.meta.url) };
+ * const o: ScannerOptions = { jobs: 2, job: { lang: 'en', includeLinks: true, format: 'ndjson' },
+ *   workerUrl: new URL('./worker.js', import.meta.url) };
  */
 export interface ScannerOptions {
   readonly jobs: number;
@@ -75,31 +78,30 @@ function ownedBuffer(bytes: Uint8Array): ArrayBuffer[] {
 export function createScanner(opts: ScannerOptions): Scanner {
   const url = opts.workerUrl;
   if (opts.jobs <= 1 || url === null || !existsSync(fileURLToPath(url))) {
-    return { scan: (job) => scanJob(job, opts.job), close: async () => undefined, parallelism: 1 };
+    // Loaded here, not with this module: with worker threads the main thread never needs it.
+    const loading = import('./scan-job.js');
+    const scan = async (job: ScanJob): Promise<JobResult> => (await loading).runJob(job, opts.job);
+    return { scan, close: async () => undefined, parallelism: 1 };
   }
-  const pool = new WorkerPool<ScanJob, Report>({
+  const pool = new WorkerPool<ScanJob, JobResult>({
     url,
     size: opts.jobs,
     workerData: opts.job,
-    onCrash: (job, reason) => errorReport(job.source, { code: 'internal-error', message: reason }),
+    onCrash: (job, reason) => resultOf(errorReport(job.source, { code: 'internal-error', message: reason }), job.location, opts.job.format),
     transfer: (job) => ownedBuffer(job.bytes),
     resourceLimits: WORKER_LIMITS,
   });
   return { scan: (job) => pool.run(job), close: () => pool.close(), parallelism: opts.jobs };
 }
 
-function withLocation(report: Report, unit: Unit): BatchReport {
-  return unit.location === null ? report : { ...report, location: unit.location };
-}
-
-function start(unit: Unit, scan: Scanner['scan']): Promise<Done> {
-  if (unit.skip) return Promise.resolve({ report: null, weight: unit.weight });
+function start(unit: Unit, scanner: Scanner, format: OutputFormat): Promise<Done> {
+  if (unit.skip) return Promise.resolve({ result: null, weight: unit.weight });
   if (unit.error !== null || unit.bytes === null) {
     const error = unit.error ?? { code: 'internal-error' as const, message: 'No bytes to scan.' };
-    return Promise.resolve({ report: withLocation(errorReport(unit.source, error), unit), weight: unit.weight });
+    return Promise.resolve({ result: resultOf(errorReport(unit.source, error), unit.location, format), weight: unit.weight });
   }
-  return scan({ source: unit.source, format: unit.format, bytes: unit.bytes }).then((r) => ({
-    report: withLocation(r, unit),
+  return scanner.scan({ source: unit.source, format: unit.format, bytes: unit.bytes, location: unit.location }).then((result) => ({
+    result,
     weight: unit.weight,
   }));
 }
@@ -109,9 +111,9 @@ function start(unit: Unit, scan: Scanner['scan']): Promise<Done> {
  * The reorder buffer is the in-flight window itself, so it is bounded too.
  *
  * @example
- * for await (const done of scanInOrder(units, scanner.scan, 8)) write(done.report);
+ * for await (const done of scanInOrder(units, scanner, 'ndjson', 8)) write(done.result?.text ?? '');
  */
-export async function* scanInOrder(units: AsyncIterable<Unit>, scan: Scanner['scan'], window: number): AsyncGenerator<Done> {
+export async function* scanInOrder(units: AsyncIterable<Unit>, scanner: Scanner, format: OutputFormat, window: number): AsyncGenerator<Done> {
   const it = units[Symbol.asyncIterator]();
   const inFlight: Array<Promise<Done>> = [];
   let exhausted = false;
@@ -119,7 +121,7 @@ export async function* scanInOrder(units: AsyncIterable<Unit>, scan: Scanner['sc
     while (!exhausted && inFlight.length < Math.max(1, window)) {
       const next = await it.next();
       if (next.done === true) exhausted = true;
-      else inFlight.push(start(next.value, scan));
+      else inFlight.push(start(next.value, scanner, format));
     }
     const head = inFlight.shift();
     if (head === undefined) return;

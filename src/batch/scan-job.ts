@@ -5,25 +5,29 @@ import { decodeHtmlBytes } from '../cli/decode.js';
 import { scanEml } from '../scan/eml.js';
 import { scanHtml } from '../scan/html.js';
 import type { Language, Report, ScanOptions } from '../types.js';
+import type { OutputFormat } from './format.js';
+import { resultOf, type JobResult } from './result.js';
 import { errorReport, type ScanJob } from './unit.js';
 
 /**
  * Scan options shared by every job of a run (sent once to each worker).
  *
  * @example
- * const o: JobOptions = { lang: 'en', includeLinks: true, recipient: ['me@mail.example'] };
+ * const o: JobOptions = { lang: 'en', includeLinks: true, recipient: ['me@mail.example'], format: 'ndjson' };
  */
 export interface JobOptions {
   readonly lang: Language;
   readonly includeLinks: boolean;
   readonly recipient?: readonly string[];
+  /** The output format the report is written in. */
+  readonly format: OutputFormat;
 }
 
 /**
  * Scans one message. Never rejects: a scanner failure becomes an `internal-error` entry.
  *
  * @example
- * const report = await scanJob({ source: 'a.eml', format: 'eml', bytes }, { lang: 'en', includeLinks: true });
+ * const report = await scanJob({ source: 'a.eml', format: 'eml', bytes, location: null }, options);
  */
 export async function scanJob(job: ScanJob, opts: JobOptions): Promise<Report> {
   const options: ScanOptions = {
@@ -37,4 +41,14 @@ export async function scanJob(job: ScanJob, opts: JobOptions): Promise<Report> {
   } catch (e) {
     return errorReport(job.source, { code: 'internal-error', message: `Scanner failure: ${String(e)}` });
   }
+}
+
+/**
+ * Scans one message and formats its report.
+ *
+ * @example
+ * const { text } = await runJob(job, { lang: 'en', includeLinks: true, format: 'ndjson' });
+ */
+export async function runJob(job: ScanJob, opts: JobOptions): Promise<JobResult> {
+  return resultOf(await scanJob(job, opts), job.location, opts.format);
 }

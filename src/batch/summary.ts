@@ -1,8 +1,52 @@
 /**
  * The end-of-run summary, tallied as reports stream by (no report is kept).
  */
-import type { Report } from '../types.js';
-import { IdentifierAnalyser } from '../analysis/identifiers.js';
+import type { Confidence, FindingKind, Report } from '../types.js';
+import { IdentifierAnalyser, type IdentifierSample } from '../analysis/identifiers.js';
+
+/**
+ * What the summary reads of a finding.
+ *
+ * @example
+ * const f: FindingOutline = { kind: 'open-pixel', confidence: 'certain', url: 'https://t.example/o.gif', vendor: null };
+ */
+export interface FindingOutline {
+  readonly kind: FindingKind;
+  readonly confidence: Confidence;
+  readonly url: string;
+  readonly vendor: { readonly id: string; readonly name: string } | null;
+}
+
+/**
+ * What the summary reads of a report (a {@link Report} is one). Worker threads send this instead
+ * of the whole report: the report itself goes out already formatted.
+ *
+ * @example
+ * const o: ReportOutline = outlineOf(report);
+ */
+export interface ReportOutline extends IdentifierSample {
+  readonly findings: readonly FindingOutline[];
+  readonly errors: readonly { readonly code: string }[];
+}
+
+/**
+ * The outline of a report: the fields {@link Tally} reads, copied.
+ *
+ * @example
+ * outlineOf(report).findings[0]?.vendor?.name; // 'Google Analytics'
+ */
+export function outlineOf(r: Report): ReportOutline {
+  return {
+    message: { senderDomain: r.message.senderDomain, subject: r.message.subject },
+    findings: r.findings.map((f) => ({
+      kind: f.kind,
+      confidence: f.confidence,
+      url: f.url,
+      vendor: f.vendor === null ? null : { id: f.vendor.id, name: f.vendor.name },
+    })),
+    errors: r.errors.map((e) => ({ code: e.code })),
+  };
+}
 
 /**
  * Running counts of a batch run.
@@ -24,7 +68,7 @@ export class Tally {
   readonly identifiers = new IdentifierAnalyser();
 
   /** Counts one report. */
-  add(r: Report): void {
+  add(r: ReportOutline): void {
     this.messages++;
     if (r.findings.length > 0) this.withTrackers++;
     this.findings += r.findings.length;

@@ -37,12 +37,14 @@ export interface Unit {
  * The message sent to a scanning worker.
  *
  * @example
- * const j: ScanJob = { source: 'a.eml', format: 'eml', bytes: new Uint8Array(0) };
+ * const j: ScanJob = { source: 'a.eml', format: 'eml', bytes: new Uint8Array(0), location: null };
  */
 export interface ScanJob {
   readonly source: string;
   readonly format: 'eml' | 'html';
   readonly bytes: Uint8Array;
+  /** Written into the report, which the worker formats. */
+  readonly location: Location | null;
 }
 
 /**

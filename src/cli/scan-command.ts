@@ -14,7 +14,7 @@ import { createScanner, scanInOrder } from '../batch/run.js';
 import { formatTally, Tally } from '../batch/summary.js';
 import type { Unit } from '../batch/unit.js';
 import type { Confidence, Language } from '../types.js';
-import { OUTPUT_FORMATS, writerFor, type OutputFormat } from './format.js';
+import { OUTPUT_FORMATS, writerFor, type OutputFormat } from '../batch/format.js';
 import { nonEmptyFile, openOutput, stdoutSink, type Sink } from './output.js';
 
 /** Thrown for a bad command line; the caller prints it with the usage text and exits 2. */
@@ -168,17 +168,25 @@ export async function scanCommand(args: string[]): Promise<number> {
   } else if (s.output !== null && nonEmptyFile(s.output)) {
     throw new UsageError(`${s.output} exists and is not empty: continue it with --resume ${s.output}, or remove it`);
   }
-  const inputs = await collectBatchInputs(s.paths);
+  // Started first, so that the workers load the scanner while the inputs are listed.
+  const scanner = createScanner({
+    jobs: s.jobs,
+    job: { lang: s.lang, includeLinks: s.includeLinks, recipient: s.recipient, format: s.format },
+    workerUrl: new URL('./worker.js', import.meta.url),
+  });
+  let inputs: InputEntry[];
+  let sink: Sink;
+  try {
+    inputs = await collectBatchInputs(s.paths);
+    sink = s.output !== null ? openOutput(s.output) : stdoutSink();
+  } catch (e) {
+    await scanner.close();
+    throw e;
+  }
   const total = totals(inputs);
-  const sink: Sink = s.output !== null ? openOutput(s.output) : stdoutSink();
   // The cut record stays as it is (the file is only appended to); it just gets its line ended.
   if (partialLastLine) await sink.write('\n');
   const writer = writerFor(s.format);
-  const scanner = createScanner({
-    jobs: s.jobs,
-    job: { lang: s.lang, includeLinks: s.includeLinks, recipient: s.recipient },
-    workerUrl: new URL('./worker.js', import.meta.url),
-  });
   const bar = showProgress(process.stderr.isTTY, process.env, s.quiet) ? new ProgressBar(process.stderr) : null;
   let stopped = false;
   const onSigint = (): void => {
@@ -193,14 +201,14 @@ export async function scanCommand(args: string[]): Promise<number> {
     await sink.write(writer.begin());
     const units = readUnits(inputs, { maxMessageBytes: s.maxMessageBytes, isDone: (src) => done.has(src), stdin: process.stdin });
     const halted = (): boolean => stopped || sink.failed() !== null;
-    for await (const d of scanInOrder(untilStopped(units, halted), scanner.scan, Math.max(2, scanner.parallelism * 4))) {
+    for await (const d of scanInOrder(untilStopped(units, halted), scanner, s.format, Math.max(2, scanner.parallelism * 4))) {
       bytes += d.weight;
-      if (d.report !== null) {
+      if (d.result !== null) {
         messages++;
-        tally.add(d.report);
+        tally.add(d.result.outline);
         // A report printed on the same terminal as the bar would land after it on its line.
         if (bar !== null && s.output === null && process.stdout.isTTY) bar.done();
-        await sink.write(writer.report(d.report));
+        await sink.write(writer.add(d.result.text));
       }
       const state = { messages, totalMessages: total.messages, bytes, totalBytes: total.bytes, findings: tally.findings, elapsedMs: Date.now() - started };
       bar?.update(state);
