@@ -4,6 +4,7 @@
  * gzip is recognised by its magic bytes whatever the name.
  */
 import { createReadStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import type { ErrorCode } from '../types.js';
@@ -46,7 +47,10 @@ async function peek(src: AsyncIterable<Uint8Array>, n: number): Promise<{ head: 
     if (ended) return;
     for (let r = await it.next(); r.done !== true; r = await it.next()) yield r.value;
   }
-  return { head: Buffer.concat(seen), all: all() };
+  const first = seen[0];
+  // One chunk (a whole small file) is looked at in place rather than copied.
+  const head = seen.length === 1 && first !== undefined ? Buffer.from(first.buffer, first.byteOffset, first.byteLength) : Buffer.concat(seen);
+  return { head, all: all() };
 }
 
 function gunzip(src: AsyncIterable<Uint8Array>): AsyncIterable<Uint8Array> {
@@ -102,6 +106,9 @@ async function readAll(src: AsyncIterable<Uint8Array>, max: number): Promise<Uin
     if (size > max) return null;
     parts.push(c);
   }
+  const only = parts[0];
+  // A chunk that owns its whole memory (a file read at once) can be moved to a worker as it is.
+  if (parts.length === 1 && only !== undefined && only.byteOffset === 0 && only.byteLength === only.buffer.byteLength) return only;
   const out = new Uint8Array(size);
   let at = 0;
   for (const p of parts) {
@@ -172,7 +179,19 @@ async function* unitsOf(input: Opened, opts: ReadOptions): AsyncGenerator<Unit> 
   }
 }
 
-function openFile(path: string, hint: FormatHint): Opened {
+/** Files up to this size are read in one call: a stream per 60 KB message costs more than its scan's I/O. */
+const WHOLE_FILE_BYTES = 1 << 20;
+
+function openFile(path: string, hint: FormatHint, size: number): Opened {
+  if (size <= WHOLE_FILE_BYTES) {
+    let n = 0;
+    async function* whole(): AsyncGenerator<Uint8Array> {
+      const bytes = await readFile(path, { flag: 'r' });
+      n = bytes.length;
+      yield bytes;
+    }
+    return { name: path, hint, chunks: whole(), consumed: () => n, close: () => undefined };
+  }
   const stream = createReadStream(path, { flags: 'r', highWaterMark: 1 << 16 });
   return { name: path, hint, chunks: stream, consumed: () => stream.bytesRead, close: () => stream.destroy() };
 }
@@ -205,7 +224,7 @@ export async function* readUnits(inputs: readonly InputEntry[], opts: ReadOption
     } else if (input.hint === 'eml' && input.size > opts.maxMessageBytes && !input.path.toLowerCase().endsWith('.gz')) {
       yield errorUnit(input.path, 'limit-exceeded', `File of ${input.size} bytes is larger than ${opts.maxMessageBytes}; not scanned.`, input.size);
     } else {
-      yield* unitsOf(openFile(input.path, input.hint), opts);
+      yield* unitsOf(openFile(input.path, input.hint, input.size), opts);
     }
   }
 }
