@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyseIdentifiers } from '../src/analysis/identifiers.js';
+import { analyseIdentifiers, IdentifierAnalyser, type IdentifierSample } from '../src/analysis/identifiers.js';
 import { scanHtml } from '../src/scan/html.js';
 import type { Report } from '../src/types.js';
 
@@ -28,5 +28,26 @@ describe('analyseIdentifiers', () => {
   it('needs two copies of the same campaign', () => {
     expect(analyseIdentifiers([copy('5812L1QV4160U6X3YZHP9A', 'A'), copy('9QK3ZT7BW2M4XR8PLC5N1D', 'B')])).toEqual([]);
     expect(analyseIdentifiers([])).toEqual([]);
+  });
+
+  it('compares parameters by name whatever their order in the URL', () => {
+    const sample = (url: string): IdentifierSample => ({ message: { senderDomain: 'shop.example', subject: 'S' }, findings: [{ kind: 'open-pixel', url, vendor: null }] });
+    const out = analyseIdentifiers([sample('https://t.example/o.gif?u=1&c=x'), sample('https://t.example/o.gif?c=x&u=2')]);
+    expect(out).toMatchObject([{ template: 't.example/o.gif?c&u', perRecipient: ['param:u'], campaignLevel: ['path:0', 'param:c'] }]);
+  });
+
+  it('keeps its memory bounded: past 100,000 templates, single-message ones are forgotten oldest first', () => {
+    const a = new IdentifierAnalyser();
+    const sample = (subject: string, id: string): IdentifierSample => ({
+      message: { senderDomain: 'shop.example', subject },
+      findings: [{ kind: 'open-pixel', url: `https://t.example/o.gif?u=${id}`, vendor: null }],
+    });
+    a.add(sample('kept', '1'));
+    a.add(sample('kept', '2'));
+    a.add(sample('forgotten', '1'));
+    for (let i = 0; i < 100_000; i++) a.add(sample(`flood ${i}`, '1'));
+    a.add(sample('forgotten', '2'));
+    a.add(sample('kept', '3'));
+    expect(a.result().map((t) => [t.subject, t.messages])).toEqual([['kept', 3]]);
   });
 });
