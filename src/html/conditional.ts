@@ -2,8 +2,8 @@
  * Outlook conditional comments (`<!--[if mso]> … <![endif]-->`): Outlook on Windows renders their
  * content, so images and VML fills inside them load there even though other clients see a comment.
  */
-import { parseFragment, type DefaultTreeAdapterTypes } from 'parse5';
-import { locatingAdapter } from './adapter.js';
+import type { DefaultTreeAdapterTypes } from 'parse5';
+import { parseFragmentLocated } from './adapter.js';
 
 /**
  * The markup inside a conditional comment, parsed with locations relative to `offset`.
@@ -39,7 +39,7 @@ export function conditionalContent(comment: DefaultTreeAdapterTypes.CommentNode)
   const start = comment.sourceCodeLocation?.startOffset;
   // The comment's data starts after `<!--`.
   const offset = start === undefined ? 0 : start + 4 + close + 2;
-  const fragment = parseFragment(inner, { sourceCodeLocationInfo: true, scriptingEnabled: false, treeAdapter: locatingAdapter() });
+  const fragment = parseFragmentLocated(inner);
   return { condition: data.slice(lead + 3, close).trim(), fragment, offset };
 }
 

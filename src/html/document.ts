@@ -2,8 +2,8 @@
  * Parses the HTML with parse5 and reads every `<style>` element once, before the walk, so rules
  * in the body apply to elements before them too (as in a browser).
  */
-import { parse, type DefaultTreeAdapterTypes } from 'parse5';
-import { locatingAdapter } from './adapter.js';
+import type { DefaultTreeAdapterTypes } from 'parse5';
+import { parseLocated } from './adapter.js';
 import { utf8Cut, utf8Length } from '../limits.js';
 import { getAttr } from './elements.js';
 import { RuleIndex } from './selectors.js';
@@ -76,12 +76,7 @@ export function textOf(el: Element): string {
  */
 export function parseDocument(html: string, maxCssBytes = Number.MAX_SAFE_INTEGER): ParsedDocument {
   const cssBudget: CssBudget = { left: maxCssBytes, cut: 0 };
-  const styles: Element[] = [];
-  // Recording <style> elements as parse5 creates them avoids a second pass over the tree.
-  const treeAdapter = locatingAdapter((el) => {
-    if (el.tagName === 'style') styles.push(el);
-  });
-  const document = parse(html, { sourceCodeLocationInfo: true, scriptingEnabled: false, treeAdapter });
+  const { document, styles } = parseLocated(html);
   const sheets = new Map<Element, SheetResult>();
   const index = new RuleIndex();
   const order = { next: 0 };
