@@ -24,7 +24,8 @@ let styleSink: Element[] | null = null;
  * Text nodes get no location: the walker reads text for link labels and `<style>` sheets, never
  * its position, and parse5 would otherwise copy the text node's location object once per
  * character token it appends. Locations of elements, comments and the doctype are kept, and
- * updated in place rather than copied (the default adapter spreads a new object each time).
+ * updated in place rather than copied (the default adapter spreads a new object each time);
+ * elements other than `<html>` and `<body>` get no `endTag` (their `endOffset` still includes it).
  * One adapter object for every parse: parse5 calls it thousands of times per document, and call
  * sites that always meet the same functions stay fast.
  */
@@ -46,7 +47,11 @@ const ADAPTER: TreeAdapter<DefaultTreeAdapterMap> = {
     if (endLocation.endLine !== undefined) loc.endLine = endLocation.endLine;
     if (endLocation.endCol !== undefined) loc.endCol = endLocation.endCol;
     if (endLocation.endOffset !== undefined) loc.endOffset = endLocation.endOffset;
-    if (endLocation.endTag !== undefined) loc.endTag = endLocation.endTag;
+    // Only parse5 reads `endTag`, and only on <html> and <body> (to tell a written end tag from the
+    // end of input). Adding the property to every element made each update a slow shape change.
+    if (endLocation.endTag !== undefined && 'tagName' in node && (node.tagName === 'body' || node.tagName === 'html')) {
+      loc.endTag = endLocation.endTag;
+    }
   },
 };
 
