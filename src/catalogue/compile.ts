@@ -54,6 +54,9 @@ export function shapeKey(path: string | undefined): string | null {
   return null;
 }
 
+/** Hosts whose catalogue look-ups are remembered; the cache starts again when full. */
+const HOST_CACHE_SIZE = 4096;
+
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list === undefined) map.set(key, [value]);
@@ -113,8 +116,21 @@ export function compileCatalogue(entries: readonly VendorEntry[]): CatalogueInde
     return out;
   }
 
+  // The hosts of one message (and of one sender's messages) recur: a newsletter's 40 links share a
+  // click-tracking host. Results depend on the host alone, and the catalogue never changes.
+  const hostCache = new Map<string, readonly HostRef[]>();
+  function cachedHostRefs(host: string): readonly HostRef[] {
+    let refs = hostCache.get(host);
+    if (refs === undefined) {
+      refs = hostRefs(host);
+      if (hostCache.size >= HOST_CACHE_SIZE) hostCache.clear();
+      hostCache.set(host, refs);
+    }
+    return refs;
+  }
+
   function find(url: ParsedUrl): Found | null {
-    const refs = hostRefs(url.host);
+    const refs = cachedHostRefs(url.host);
     for (const ref of refs) {
       const vendorRules = rules[ref.vendor] ?? [];
       const candidates = ref.rules === null ? vendorRules.keys() : ref.rules.values();
