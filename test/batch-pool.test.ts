@@ -59,10 +59,10 @@ describe('scanInOrder', () => {
           const i = Number(job.source.slice(1));
           await new Promise((r) => setTimeout(r, delays[i] ?? 0));
           inFlight--;
-          return { text: job.source, outline: { message: { senderDomain: null, subject: null }, findings: [], errors: [] } } as never;
+          return { bytes: new TextEncoder().encode(job.source), outline: { message: { senderDomain: null, subject: null }, findings: [], errors: [] } } as never;
         };
         const seen: string[] = [];
-        for await (const d of scanInOrder(units(delays.length), scanner(scan), 'ndjson', window)) seen.push(d.result?.text ?? '');
+        for await (const d of scanInOrder(units(delays.length), scanner(scan), 'ndjson', window)) seen.push(new TextDecoder().decode(d.result?.bytes));
         expect(seen).toEqual(delays.map((_, i) => `m${i}`));
         expect(maxInFlight).toBeLessThanOrEqual(window);
       }),
@@ -88,6 +88,6 @@ describe('scanInOrder', () => {
     for await (const d of scanInOrder(mixed(), scanner(scan), 'ndjson', 4)) out.push(d);
     expect(out[0]?.result).toBeNull();
     expect(out[1]?.result?.outline.errors[0]?.code).toBe('limit-exceeded');
-    expect(JSON.parse(out[1]?.result?.text ?? '')).toMatchObject({ source: 'm1', errors: [{ code: 'limit-exceeded', message: 'too big' }] });
+    expect(JSON.parse(new TextDecoder().decode(out[1]?.result?.bytes))).toMatchObject({ source: 'm1', errors: [{ code: 'limit-exceeded', message: 'too big' }] });
   });
 });

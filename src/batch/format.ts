@@ -78,15 +78,15 @@ export function formatReport(format: OutputFormat, r: BatchReport): string {
 }
 
 /**
- * A streaming writer for one format: text before the first report, the framed text of each
- * report (made by {@link formatReport}), and text after the last.
+ * What frames one format's reports: text before the first report, before each report (the JSON
+ * array's commas), and after the last. The reports themselves are {@link formatReport}'s texts.
  *
  * @example
- * const w = writerFor('json'); w.begin() + w.add(formatReport('json', r)) + w.end(); // '[\n{…}\n]\n'
+ * const w = writerFor('json'); w.begin() + w.before() + formatReport('json', r) + w.end(); // '[\n{…}\n]\n'
  */
 export interface ReportWriter {
   begin(): string;
-  add(text: string): string;
+  before(): string;
   end(): string;
 }
 
@@ -102,16 +102,16 @@ export function writerFor(format: OutputFormat): ReportWriter {
   switch (format) {
     case 'table':
     case 'ndjson':
-      return { begin: () => '', add: (text) => text, end: () => '' };
+      return { begin: () => '', before: () => '', end: () => '' };
     case 'csv':
-      return { begin: csvHeader, add: (text) => text, end: () => '' };
+      return { begin: csvHeader, before: () => '', end: () => '' };
     case 'json':
       return {
         begin: () => '[',
-        add: (text) => {
+        before: () => {
           const sep = first ? '\n' : ',\n';
           first = false;
-          return `${sep}${text}`;
+          return sep;
         },
         end: () => '\n]\n',
       };

@@ -8,15 +8,40 @@ import { outlineOf, type ReportOutline } from './summary.js';
 import type { BatchReport, Location } from './unit.js';
 
 /**
- * A scanned message as the batch writer needs it: the report's text in the output format, and
- * its outline for the summary. Both are small to send between threads, unlike the report.
+ * A scanned message as the batch writer needs it: the report's text in the output format, as
+ * UTF-8 bytes (moved, not copied, from a worker thread, and written as they are), and its outline
+ * for the summary.
  *
  * @example
- * const r: JobResult = { text: '{"source":"a.eml",…}\n', outline };
+ * const r: JobResult = { bytes: utf8('{"source":"a.eml",…}\n'), outline };
  */
 export interface JobResult {
-  readonly text: string;
+  readonly bytes: Uint8Array;
   readonly outline: ReportOutline;
+}
+
+const encoder = new TextEncoder();
+
+/**
+ * The memory of `bytes` as a transfer list for `postMessage`, when the bytes own all of it;
+ * otherwise nothing (the bytes are then copied, and the rest of their buffer is left alone).
+ *
+ * @example
+ * worker.postMessage(job, ownedBuffer(job.bytes));
+ */
+export function ownedBuffer(bytes: Uint8Array): ArrayBuffer[] {
+  const b = bytes.buffer;
+  return b instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === b.byteLength ? [b] : [];
+}
+
+/**
+ * The UTF-8 bytes of a text, in memory of their own (so they can be moved to another thread).
+ *
+ * @example
+ * utf8('é').length; // 2
+ */
+export function utf8(text: string): Uint8Array {
+  return encoder.encode(text);
 }
 
 /**
@@ -30,12 +55,12 @@ export function withLocation(report: Report, location: Location | null): BatchRe
 }
 
 /**
- * A report as written: its text in the run's format and its outline.
+ * A report as written: its text in the run's format (UTF-8) and its outline.
  *
  * @example
  * resultOf(errorReport('a.eml', error), null, 'csv').outline.errors.length; // 1
  */
 export function resultOf(report: Report, location: Location | null, format: OutputFormat): JobResult {
-  return { text: formatReport(format, withLocation(report, location)), outline: outlineOf(report) };
+  return { bytes: utf8(formatReport(format, withLocation(report, location))), outline: outlineOf(report) };
 }
 

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { OutputFormat } from './format.js';
 import { WorkerPool } from './pool.js';
-import { resultOf, type JobResult } from './result.js';
+import { ownedBuffer, resultOf, type JobResult } from './result.js';
 import type { JobOptions } from './scan-job.js';
 import { errorReport, type ScanJob, type Unit } from './unit.js';
 
@@ -64,11 +64,6 @@ export interface ScannerOptions {
  */
 export const WORKER_LIMITS = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 32 } as const;
 
-function ownedBuffer(bytes: Uint8Array): ArrayBuffer[] {
-  const b = bytes.buffer;
-  return b instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === b.byteLength ? [b] : [];
-}
-
 /**
  * A scanner for `jobs` parallel messages: worker threads when `jobs > 1` and the worker file
  * exists, the calling thread otherwise.
@@ -114,7 +109,7 @@ function start(unit: Unit, scanner: Scanner, format: OutputFormat): Promise<Done
  * The reorder buffer is the in-flight window itself, so it is bounded too.
  *
  * @example
- * for await (const done of scanInOrder(units, scanner, 'ndjson', 8)) write(done.result?.text ?? '');
+ * for await (const done of scanInOrder(units, scanner, 'ndjson', 8)) if (done.result) write(done.result.bytes);
  */
 export async function* scanInOrder(units: AsyncIterable<Unit>, scanner: Scanner, format: OutputFormat, window: number): AsyncGenerator<Done> {
   const it = units[Symbol.asyncIterator]();

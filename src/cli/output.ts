@@ -6,13 +6,13 @@
 import { closeSync, fstatSync, openSync, writeSync } from 'node:fs';
 
 /**
- * A text destination.
+ * A text destination; it takes text, or text already encoded as UTF-8.
  *
  * @example
  * const sink = openOutput('out.ndjson'); await sink.write('{}\n'); await sink.close();
  */
 export interface Sink {
-  write(text: string): Promise<void>;
+  write(text: string | Uint8Array): Promise<void>;
   close(): Promise<void>;
   /** Set when the destination failed (EPIPE, disk full …). */
   readonly failed: () => string | null;
@@ -31,7 +31,7 @@ export function openOutput(path: string): Sink {
     async write(text) {
       if (failure !== null) return;
       try {
-        const buf = Buffer.from(text, 'utf8');
+        const buf = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
         let at = 0;
         while (at < buf.length) at += writeSync(fd, buf, at, buf.length - at);
       } catch (e) {

@@ -208,7 +208,9 @@ export async function scanCommand(args: string[]): Promise<number> {
         tally.add(d.result.outline);
         // A report printed on the same terminal as the bar would land after it on its line.
         if (bar !== null && s.output === null && process.stdout.isTTY) bar.done();
-        await sink.write(writer.add(d.result.text));
+        const before = writer.before();
+        if (before !== '') await sink.write(before);
+        await sink.write(d.result.bytes);
       }
       const state = { messages, totalMessages: total.messages, bytes, totalBytes: total.bytes, findings: tally.findings, elapsedMs: Date.now() - started };
       bar?.update(state);
