@@ -149,7 +149,8 @@ export class MboxSplitter {
       this.tooLarge = true;
       this.parts = [];
     }
-    if (!this.tooLarge) this.parts.push(buf.slice(from, to));
+    // A view, not a copy: the message is copied once, whole, when it ends (chunks are never reused).
+    if (!this.tooLarge) this.parts.push(buf.subarray(from, to));
   }
 
   /**
