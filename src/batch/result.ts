@@ -1,6 +1,6 @@
 /**
  * What a scanned message becomes for the batch writer, made where the report is (in a worker
- * thread when there are several), so that only text and a small outline cross threads.
+ * thread when there are several), so that only the report's bytes and a small outline cross threads.
  */
 import type { Report } from '../types.js';
 import { formatReport, type OutputFormat } from './format.js';

@@ -1,7 +1,7 @@
 /**
  * Worker-thread entry (built as dist/worker.js): receives {@link ScanJob}s one at a time and posts
- * back their formatted reports (UTF-8 bytes) and outlines. A crash here is handled by the pool, which replaces
- * the worker.
+ * back their formatted reports (UTF-8 bytes) and outlines. A crash here is handled by the pool,
+ * which replaces the worker.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { ownedBuffer } from './result.js';
