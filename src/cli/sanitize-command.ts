@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { isValidUtf8 } from '../mime/decode.js';
 import { sanitizeEml } from '../sanitize/eml.js';
 import { sanitizeHtml } from '../sanitize/html.js';
 import type { SanitizeMode, SanitizeOptions } from '../sanitize/types.js';
@@ -29,18 +30,9 @@ function fail(message: string): number {
   return 2;
 }
 
-function isUtf8(bytes: Uint8Array): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** HTML files in another charset go through latin1, which maps bytes to characters one to one, so untouched bytes are written back unchanged. */
 function sanitizeHtmlBytes(bytes: Buffer, opts: SanitizeOptions): { out: Buffer; removed: number; changes: number } {
-  const encoding = isUtf8(bytes) ? 'utf8' : 'latin1';
+  const encoding = isValidUtf8(bytes) ? 'utf8' : 'latin1';
   const r = sanitizeHtml(bytes.toString(encoding), opts);
   return { out: r.changes.length === 0 ? bytes : Buffer.from(r.html, encoding), removed: r.removed.length, changes: r.changes.length };
 }

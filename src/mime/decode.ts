@@ -163,7 +163,13 @@ function isRefusedCharset(name: string): boolean {
   return compact.includes('utf7') || compact === 'base64' || compact === 'hex';
 }
 
-function isValidUtf8(bytes: Uint8Array): boolean {
+/**
+ * Whether the bytes are well-formed UTF-8.
+ *
+ * @example
+ * isValidUtf8(new Uint8Array([0xc3, 0xa9])); // true
+ */
+export function isValidUtf8(bytes: Uint8Array): boolean {
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     return true;
