@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { compileCatalogue } from '../src/catalogue/compile.js';
-import { asUrl, decodeBase64, embeddedUrl } from '../src/catalogue/destination.js';
+import { asUrl, decodeBase64, embeddedUrl, fillStars } from '../src/catalogue/destination.js';
 import { collapseDigits, compilePath, globMatch, hostPatternMatch, isGlobHost, pathMatch, splitFirstLabel } from '../src/catalogue/pattern.js';
 import { hostProblem } from '../src/catalogue/validate.js';
 import type { CatalogueIndex, VendorEntry } from '../src/catalogue/types.js';
@@ -38,6 +38,8 @@ const REFERENCE: readonly VendorEntry[] = [
     rules: [
       { id: 'proxy', kind: 'click-redirect', path: '/proxy/**', hosts: ['proxy.gamma.example'], wrapper: true, destination: { type: 'fragment' }, source: 's', examples: { hit: [] } },
       { id: 'url', kind: 'click-redirect', path: '/url', hosts: ['gamma.example'], destination: { type: 'param', name: 'q' }, source: 's', examples: { hit: [] } },
+      { id: 'dash', kind: 'click-redirect', path: '/v2/url', hosts: ['gate.gamma.example'], wrapper: true, destination: { type: 'param-dash-hex', name: 'u' }, source: 's', examples: { hit: [] } },
+      { id: 'starred', kind: 'click-redirect', path: '/v3/**', hosts: ['gate.gamma.example'], wrapper: true, destination: { type: 'path-rest-starred', prefix: '/v3/__' }, source: 's', examples: { hit: [] } },
     ],
   },
 ];
@@ -168,6 +170,38 @@ describe('destinations', () => {
     expect(m?.ruleId).toBe('acme-mail/open');
     expect(look('https://proxy.gamma.example/proxy/abc#https://plain.example/logo.png')).toBeNull();
     expect(index.matchDirect(url('https://proxy.gamma.example/proxy/abc#https://plain.example/logo.png'))?.ruleId).toBe('gamma-wrap/proxy');
+  });
+
+  it.each([
+    // -XX for %XX, _ for /; a literal - or _ of the destination is itself written -2D / -5F.
+    ['https://gate.gamma.example/v2/url?u=https-3A__shop.example_a-2Db-5Fc-3Fid-3D1&d=x', 'https://shop.example/a-b_c?id=1'],
+    // * takes the next character of the base64url text after __; (here "#%%%%"); **C is a run of 4.
+    ['https://gate.gamma.example/v3/__https://shop.example/a*b**Cc__;IyUlJSU!!org!sig$', 'https://shop.example/a#b%%%%c'],
+    // A replaced non-ASCII character is one star: the fill is read in code points ("é#").
+    ['https://gate.gamma.example/v3/__https://shop.example/caf**Aq__;w6kj!!org!sig$', 'https://shop.example/caf%C3%A9#q'],
+    ['https://gate.gamma.example/v3/__https://shop.example/p?a=1&b=2__;!!org!sig$', 'https://shop.example/p?a=1&b=2'],
+    ['https://gate.gamma.example/v3/__https://shop.example/x*y__;!!org!sig$', 'https://shop.example/x*y'],
+    ['https://gate.gamma.example/v3/__https://shop.example/no-token', 'https://shop.example/no-token'],
+    ['https://gate.gamma.example/v3/other/path', null],
+  ])('gateway rewriting %s → %s', (u, dest) => expect(index.matchDirect(url(u))?.destination ?? null).toBe(dest));
+
+  it('looks through gateway rewritings to the tracker they wrap', () => {
+    expect(look('https://gate.gamma.example/v2/url?u=https-3A__acme-2Dmail.example_t_9_o.gif-3Fu-3D1&d=x')?.ruleId).toBe('acme-mail/open');
+    expect(look('https://gate.gamma.example/v3/__https://acme-mail.example/t/9/o.gif?u=1__;!!o!s$')?.ruleId).toBe('acme-mail/open');
+  });
+
+  it('fills stars in order and leaves the rest alone', () => {
+    expect(fillStars('a*b**Ac', ['1', '2', '3'])).toBe('a1b23c');
+    expect(fillStars('a*b*', ['1'])).toBe('a1b*');
+    expect(fillStars('**', ['1', '2'])).toBe('12');
+    expect(fillStars('x**~y', ['1', '2'])).toBe('x1y');
+    fc.assert(
+      fc.property(fc.string(), fc.array(fc.string({ maxLength: 1 })), (text, fill) => {
+        const out = fillStars(text, fill);
+        return out.length <= text.length + fill.join('').length;
+      }),
+      { seed: 7, numRuns: 500 },
+    );
   });
 
   it('decodes base64, schemeless and embedded URLs', () => {

@@ -175,8 +175,22 @@ export function compileCatalogue(entries: readonly VendorEntry[]): CatalogueInde
     return buildMatch(entry, found.rule, found.level, url, destination);
   }
 
+  function unwrap(url: ParsedUrl): ParsedUrl | null {
+    let inner: ParsedUrl | null = null;
+    for (let depth = 0; depth < MAX_REDIRECT_DEPTH; depth += 1) {
+      const spec = find(inner ?? url)?.rule?.spec;
+      if (spec?.wrapper !== true || spec.destination === undefined) break;
+      const raw = recoverDestination(inner ?? url, spec.destination);
+      const next = raw === null ? null : parseUrl(raw);
+      if (next === null) break;
+      inner = next;
+    }
+    return inner;
+  }
+
   return {
     entries,
+    unwrap,
     match: (url) => resolve(url, 0, true),
     matchDirect: (url) => resolve(url, 0, false),
     trackingParamVendors: (name) => trackingParams.get(name) ?? [],

@@ -64,11 +64,16 @@ const BASE64_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012345
  * decodeBase64('aHR0cHM6Ly9leGFtcGxlLmNvbS8~~'); // 'https://example.com/'
  */
 export function decodeBase64(value: string): string | null {
+  return decodeBase64Run(value, 4);
+}
+
+/** `decodeBase64` with a shortest accepted run: short runs are noise in a token, not in a fill. */
+function decodeBase64Run(value: string, minRun: number): string | null {
   if (value.length === 0 || value.length > MAX_VALUE_LENGTH) return null;
   // Tokens often end with a vendor separator (`~~`, `.`): decode the leading base64 run only.
   let end = 0;
   while (end < value.length && BASE64_CHARS.includes(value[end] ?? ' ')) end += 1;
-  if (end < 4) return null;
+  if (end < minRun) return null;
   let s = value.slice(0, end).replaceAll('-', '+').replaceAll('_', '/');
   const cut = s.indexOf('=');
   if (cut >= 0) s = s.slice(0, cut);
@@ -132,6 +137,59 @@ function fromBase64(value: string): string | null {
   return asUrl(text) ?? embeddedUrl(text);
 }
 
+/** `-XX` for `%XX` and `_` for `/`: a rewriting that keeps a URL free of `%` and `/`. */
+function fromDashHex(value: string): string | null {
+  return asUrl(value.replaceAll('-', '%').replaceAll('_', '/'));
+}
+
+/** `**` + one of these stands for a run of (its index + 2) characters of the fill text. */
+const RUN_CODES = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+/**
+ * Puts back the characters a rewriting replaced by `*` (those it could not leave in a path, such
+ * as `#` and `%`), taking them in order from `fill`. A run code outside the table stands for one
+ * character; a `*` with nothing left to fill stays as it is.
+ *
+ * @example
+ * fillStars('https://a.example/x*y**Az', ['#', '%', '%', '%']); // 'https://a.example/x#y%%%z'
+ */
+export function fillStars(text: string, fill: readonly string[]): string {
+  let out = '';
+  let next = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i] ?? '';
+    if (c !== '*' || next >= fill.length) {
+      out += c;
+      continue;
+    }
+    let run = 1;
+    if (text[i + 1] === '*' && i + 2 < text.length) {
+      run = Math.max(1, RUN_CODES.indexOf(text[i + 2] ?? '') + 2);
+      i += 2;
+    }
+    out += fill.slice(next, next + run).join('');
+    next += run;
+  }
+  return out;
+}
+
+/** The destination written into the path after `prefix`, `*`-filled from the token after `__;`. */
+function fromStarredPath(url: ParsedUrl, prefix: string): string | null {
+  const { href } = url;
+  const pathStart = href.indexOf('/', href.indexOf('//') + 2);
+  if (pathStart < 0 || href.slice(pathStart, pathStart + prefix.length).toLowerCase() !== prefix.toLowerCase()) return null;
+  const rest = href.slice(pathStart + prefix.length);
+  if (rest.length > MAX_VALUE_LENGTH) return null;
+  const end = rest.indexOf('__;');
+  if (end < 0) return asUrl(rest);
+  const token = rest.slice(end + 3);
+  const bang = token.indexOf('!');
+  // One replaced character is two base64 digits, so short fills are the common case.
+  const fill = decodeBase64Run(bang < 0 ? token : token.slice(0, bang), 2);
+  // Code points, not UTF-16 units: a replaced non-ASCII character is one `*`.
+  return asUrl(fillStars(rest.slice(0, end), fill === null ? [] : Array.from(fill)));
+}
+
 /**
  * Reads the raw destination a rule's `DestinationSpec` points at, one level deep.
  *
@@ -156,5 +214,11 @@ export function recoverDestination(url: ParsedUrl, spec: DestinationSpec): strin
     }
     case 'fragment':
       return url.fragment.length > 0 ? asUrl(url.fragment) : null;
+    case 'param-dash-hex': {
+      const v = queryValue(url, spec.name);
+      return v === null ? null : fromDashHex(v);
+    }
+    case 'path-rest-starred':
+      return fromStarredPath(url, spec.prefix);
   }
 }

@@ -51,6 +51,11 @@ export interface FlagSpec {
  * - `path-segment`: the n-th path segment (0-based; negative counts from the end) holds the URL,
  *   percent-encoded (`encoding: 'percent'`) or base64url (`encoding: 'base64'`).
  * - `fragment`: the URL follows `#` (Gmail image proxy).
+ * - `param-dash-hex`: a query parameter holds the URL with `-XX` standing for `%XX` and `_` for
+ *   `/` (a mail gateway's rewriting that keeps the value free of `%` and `/`).
+ * - `path-rest-starred`: the rest of the URL after the path prefix `prefix` is the destination, up
+ *   to `__;`; each `*` in it stands for the next character of the base64url text that follows
+ *   `__;` (up to `!`), and `**` plus a letter for a run of 2–65 of them (`A` = 2, `B` = 3, …).
  *
  * @example
  * const d: DestinationSpec = { type: 'param', name: 'url' };
@@ -59,7 +64,9 @@ export type DestinationSpec =
   | { readonly type: 'param'; readonly name: string }
   | { readonly type: 'param-base64'; readonly name: string }
   | { readonly type: 'path-segment'; readonly index: number; readonly encoding: 'percent' | 'base64' }
-  | { readonly type: 'fragment' };
+  | { readonly type: 'fragment' }
+  | { readonly type: 'param-dash-hex'; readonly name: string }
+  | { readonly type: 'path-rest-starred'; readonly prefix: string };
 
 /**
  * One endpoint fact of a vendor.
@@ -183,6 +190,12 @@ export interface CatalogueIndex {
   match(url: ParsedUrl): CatalogueMatch | null;
   /** Like `match`, but returns a wrapper rule's own match instead of looking through it. */
   matchDirect(url: ParsedUrl): CatalogueMatch | null;
+  /**
+   * The URL a chain of wrapper rules (image proxies, link rewriters of mail gateways) carries, or
+   * `null` when `url` is not a wrapper or its destination cannot be read. Known or not, the
+   * carried URL is what the click or the load finally reaches.
+   */
+  unwrap(url: ParsedUrl): ParsedUrl | null;
   /** Vendors whose `trackingParams` include this parameter name. */
   trackingParamVendors(name: string): readonly VendorRef[];
 }

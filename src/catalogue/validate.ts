@@ -143,7 +143,8 @@ function checkFlag(f: unknown, where: string, out: string[], withWhen: boolean):
 function checkDestination(d: unknown, where: string, out: string[]): void {
   const ok =
     isRecord(d) &&
-    (((d['type'] === 'param' || d['type'] === 'param-base64') && isText(d['name'])) ||
+    (((d['type'] === 'param' || d['type'] === 'param-base64' || d['type'] === 'param-dash-hex') && isText(d['name'])) ||
+      (d['type'] === 'path-rest-starred' && isText(d['prefix']) && d['prefix'].startsWith('/')) ||
       (d['type'] === 'path-segment' && Number.isInteger(d['index']) && (d['encoding'] === 'percent' || d['encoding'] === 'base64')) ||
       d['type'] === 'fragment');
   if (!ok) out.push(`${where}: bad destination`);
