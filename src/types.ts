@@ -94,7 +94,8 @@ export interface Leak {
   /**
    * Where it was found: `param:<name>`, `param-name:<index>`, `path:<index>`, `host`, `fragment`;
    * `/base64` when found inside a decoded base64 token (`path:3/base64`); `param:<outer>>param:<inner>`
-   * inside a URL nested in a parameter.
+   * inside a URL nested in a parameter; `destination>…` inside the URL that a wrapper (a mail
+   * gateway's link rewriting, an image proxy) carries in its own encoding.
    */
   readonly location: string;
   /** Which address matched (useful when several recipients are given). */

@@ -19,10 +19,16 @@ interface ExpectedFinding {
   leaks?: string[];
   count?: number;
 }
+/** An ordinary link (report.links) that must carry the recipient's address in these encodings. */
+interface ExpectedLinkLeak {
+  urlContains: string;
+  leaks: string[];
+}
 interface Expected {
   description: string;
   recipient?: string;
   findings: ExpectedFinding[];
+  linkLeaks?: ExpectedLinkLeak[];
   absent?: string[];
   absentFlags?: string[];
   errors?: string[];
@@ -69,6 +75,11 @@ describe('samples', () => {
     }
     for (const code of exp.absentFlags ?? []) {
       expect(report.findings.flatMap((f) => f.flags.map((x) => x.code)), `flag ${code} must not be raised`).not.toContain(code);
+    }
+    for (const e of exp.linkLeaks ?? []) {
+      const link = report.links?.find((l) => l.urls.some((u) => u.toLowerCase().includes(e.urlContains.toLowerCase())));
+      expect(link, `link note for ${e.urlContains}`).toBeDefined();
+      for (const enc of e.leaks) expect(link?.leaks.map((x) => x.encoding), `leaks in ${e.urlContains}`).toContain(enc);
     }
     const codes = report.errors.map((e) => e.code);
     for (const c of exp.errors ?? []) expect(codes).toContain(c);

@@ -83,6 +83,18 @@ function unwrapImage(url: ParsedUrl, match: CatalogueMatch | null, ctx: PartCont
 }
 
 /**
+ * Address leaks in the URL, or else in the URL a wrapper carries: a mail gateway may rewrite the
+ * address out of sight (`-40` or `*` for `@`) though the tracker behind it still receives it.
+ */
+function leaksOf(url: ParsedUrl, ctx: PartContext): readonly Leak[] {
+  const leaks = ctx.findLeaks(url, ctx.needles);
+  if (leaks.length > 0 || ctx.needles.addresses.length === 0) return leaks;
+  const inner = ctx.catalogue.unwrap(url);
+  if (inner === null) return leaks;
+  return ctx.findLeaks(inner, ctx.needles).map((l) => ({ ...l, location: `destination>${l.location}` }));
+}
+
+/**
  * Walks the document and judges every URL, within the context's limits: at most what is left of
  * the message's URL budget (which this spends), each URL on at most `maxUrlLength` characters.
  * Unknown links are judged as groups after the walk.
@@ -112,7 +124,7 @@ export function inspectPart(html: string, ctx: PartContext): Inspection {
     const firstMatch = ctx.catalogue.match(requested);
     const [url, match] = r.via === 'link-click' ? [requested, firstMatch] : unwrapImage(requested, firstMatch, ctx);
     const thirdParty = isThirdParty(url.host, ctx.senders, ctx.domainOf);
-    const leaks = ctx.findLeaks(url, ctx.needles);
+    const leaks = leaksOf(url, ctx);
     const decision = classify({ resource: r, url, match, thirdParty, leaks });
     if (decision === null && r.via === 'link-click' && match === null) unknownLinks.push({ resource: r, url, thirdParty });
     const verdict: Verdict = { resource: r, requested, url, match, thirdParty, leaks, decision, group: null };
