@@ -89,11 +89,12 @@ export type LeakEncoding = string;
  * const leak: Leak = { encoding: 'sha256', location: 'param:a.cid' };
  */
 export interface Leak {
-  /** e.g. `plain`, `percent-encoded`, `base64`, `md5`, `sha256`, `sha256-base64`, `md5(sha256)`, `base64(sha256)`. */
+  /** e.g. `plain`, `percent-encoded`, `base64`, `md5`, `sha256`, `sha256-base64`, `md5(sha256)`, `base64(sha256)`, `base64(zlib)`. */
   readonly encoding: LeakEncoding;
   /**
    * Where it was found: `param:<name>`, `param-name:<index>`, `path:<index>`, `host`, `fragment`;
-   * `/base64` when found inside a decoded base64 token (`path:3/base64`); `param:<outer>>param:<inner>`
+   * `/base64` when found inside a decoded base64 token (`path:3/base64`), `/zlib` inside a
+   * zlib-compressed one; `param:<outer>>param:<inner>`
    * inside a URL nested in a parameter; `destination>…` inside the URL that a wrapper (a mail
    * gateway's link rewriting, an image proxy) carries in its own encoding.
    */

@@ -4,7 +4,7 @@
  * in any supported encoding, at any URL position.
  */
 import { createHash } from 'node:crypto';
-import { crc32 as zlibCrc32 } from 'node:zlib';
+import { crc32 as zlibCrc32, deflateSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { describeLeak } from '../src/leaks/describe.js';
@@ -19,6 +19,8 @@ const b64 = (s: string | Buffer): string => Buffer.from(s).toString('base64');
 const b64url = (s: string | Buffer): string => Buffer.from(s).toString('base64url');
 const hex = (alg: string, s: string): string => createHash(alg).update(s).digest('hex');
 const raw = (alg: string, s: string): Buffer => createHash(alg).update(s).digest();
+/** A Mailgun-style token: a query string, zlib-compressed, then base64url (it starts with `eJ`). */
+const zlibToken = (payload: string, level = 6): string => b64url(deflateSync(payload, { level }));
 
 function leaksOf(url: string, set = needles): string[] {
   const parsed = parseUrl(url);
@@ -56,6 +58,9 @@ describe('findLeaks: carriers', () => {
     ['CRC-32 in decimal', `https://t.example/o?c=${zlibCrc32(ADDRESS)}`, ['crc32-decimal @ param:c']],
     ['hash inside a nested destination URL', `https://click.example/c?url=${encodeURIComponent(`https://shop.example/p?h=${hex('sha256', ADDRESS)}`)}`, ['sha256 @ param:url>param:h']],
     ['address inside a nested destination URL', `https://click.example/c?u=${encodeURIComponent('https://shop.example/?e=user%40example.com')}`, ['percent-encoded @ param:u>param:e']],
+    ['zlib token in a path (Mailgun /o/eJ…, r= percent-encoded)', `https://email.mg.shop.example/o/${zlibToken(`h=5f1c&i=20260101.1@mg.example&r=${encodeURIComponent(ADDRESS)}&d=42`)}`, ['base64(zlib) @ path:1/zlib']],
+    ['zlib token in a query value, stored block', `https://t.example/c?t=${zlibToken(`{"rcpt":"${ADDRESS}"}`, 0)}`, ['base64(zlib) @ param:t/zlib']],
+    ['hashed address inside a zlib token', `https://t.example/o/${zlibToken(`k=${hex('sha256', ADDRESS)}`)}`, ['base64(zlib(sha256)) @ path:1/zlib']],
     ['Gmail image proxy: original URL after #', 'https://ci3.googleusercontent.com/proxy/AbC=s0-d-e1-ft#https://t.example/o?e=user@example.com', ['plain @ fragment>param:e']],
   ])('%s', (_label, url, expected) => {
     expect(leaksOf(url)).toEqual(expected);
@@ -96,6 +101,8 @@ describe('findLeaks: no false positives', () => {
     ['a longer address that contains the recipient', 'https://t.example/o?e=otheruser@example.com'],
     ['the recipient as a prefix of another domain', 'https://t.example/o?e=user@example.community'],
     ['ordinary ids', 'https://t.example/o/123456/deadbeefdeadbeefdeadbeefdeadbeef?id=QUJDREVGR0hJSktMTU5PUA&t=1700000000'],
+    ['a zlib token naming someone else', `https://email.mg.shop.example/o/${zlibToken('h=5f1c&r=otheruser%40example.com')}`],
+    ['a cut zlib token', `https://email.mg.shop.example/o/${zlibToken(`h=5f1c&i=1&r=${ADDRESS}`).slice(0, 14)}`],
   ])('%s', (_label, url) => {
     expect(leaksOf(url)).toEqual([]);
   });

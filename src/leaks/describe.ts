@@ -68,6 +68,8 @@ function stepsOf(encoding: string): Step[] {
     case 'base64':
     case 'base64url':
       return [BASE64_STEP];
+    case 'zlib':
+      return [{ en: 'compressed with zlib', fr: 'compressée avec zlib', hash: false }];
     case 'hex':
       return [{ en: 'written in hexadecimal', fr: 'écrite en hexadécimal', hash: false }];
     case 'crc32':

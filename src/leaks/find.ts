@@ -1,13 +1,15 @@
 /**
  * Finds the recipient's address inside a URL, however it was wrapped: percent-encoded (up to three
  * rounds), inside base64/base64url tokens (Nylas `r=`, Postmark, Marketo `mid`, SparkPost `/q/`),
+ * zlib-compressed ones among them (Mailgun `/o/eJ…`),
  * JSON-escaped, hashed, or inside a destination URL carried by a parameter.
  */
 import type { Leak } from '../types.js';
 import type { ParsedUrl } from '../url/parse.js';
-import { bytesToText, decodeBase64Into, hasPrintableRun, percentDecode } from './bytes.js';
+import { percentDecode } from './bytes.js';
 import type { Needle, NeedleSet } from './needles.js';
 import { scanText } from './scan.js';
+import { decodedText, inflatedText } from './tokens.js';
 import { jsonUnescape, nestedUrl, rawQuery, tidy } from './url-parts.js';
 import type { AddressVariant } from './variants.js';
 
@@ -68,25 +70,10 @@ function base64Name(encoding: string): string {
   return `base64(${encoding})`;
 }
 
-/** Scratch space for decoded tokens, grown on demand; each use ends before any recursion. */
-let scratch = new Uint8Array(1024);
-
-/**
- * Decodes `text[start, end)` (dropping a lone trailing character) and returns its text, or `null`
- * when the payload is under 4 bytes or cannot hold a needle. Decoding never lengthens text, and
- * every way a needle can hide in the payload (as is, percent-encoded, JSON-escaped, base64 again)
- * is spelled with printable ASCII, so a payload without a printable run as long as the shortest
- * needle is skipped before it is turned into text and searched.
- */
-function decodedText(text: string, start: number, end: number, shortest: number): string | null {
-  const stop = (end - start) % 4 === 1 ? end - 1 : end;
-  const size = Math.floor(((stop - start) * 3) / 4);
-  if (size < 4 || size < shortest) return null;
-  if (scratch.length < size) scratch = new Uint8Array(Math.max(size, scratch.length * 2));
-  const length = decodeBase64Into(text, start, stop, scratch);
-  if (length < 4) return null;
-  if (shortest > 0 && !hasPrintableRun(scratch, length, shortest)) return null;
-  return bytesToText(scratch.subarray(0, length));
+/** What a form found inside a compressed base64 token is called from the outside. */
+function zlibName(encoding: string): string {
+  const inner = encoding === 'plain' || encoding.endsWith('percent-encoded') ? '' : `(${encoding})`;
+  return `base64(zlib${inner})`;
 }
 
 /** Base64 alphabet without padding: 1 = hex digit (either case), 2 = other base64 character. */
@@ -123,6 +110,13 @@ function searchBase64(text: string, location: string, ctx: Context): AddressLeak
     const runStart = start;
     start = -1;
     if (runStart < 0 || i - runStart < MIN_BASE64_TOKEN || allHex) continue;
+    const inflated = inflatedText(text, runStart, i);
+    if (inflated !== null) {
+      // Compressed payloads seen are text (a query string, JSON): address bounds still hold there.
+      const textual = { ...ctx, base64Depth: ctx.base64Depth - 1, nested: false };
+      for (const leak of searchString(inflated, `${location}/zlib`, textual)) out.push({ ...leak, encoding: zlibName(leak.encoding) });
+      continue;
+    }
     for (let offset = 0; offset < 4; offset++) {
       const decoded = decodedText(text, runStart + offset, i, ctx.needles.shortest);
       if (decoded === null) continue;
