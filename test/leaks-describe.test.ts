@@ -21,6 +21,7 @@ describe('describeLeak', () => {
     ['base64(md5)', 'upper', 'upper-cased, then hashed with MD5, then base64-encoded', 'mise en majuscules'],
     ['sha1(base64)', undefined, 'base64-encoded, then hashed with SHA-1', 'encodée en base64, puis hachée avec SHA-1'],
     ['crc32-decimal', 'normalized', 'CRC-32 checksum', 'somme de contrôle CRC-32'],
+    ['adler32', 'normalized', 'Adler-32 checksum', 'somme de contrôle Adler-32'],
     ['base64(zlib)', 'as-written', 'compressed with zlib, then base64-encoded — an encoding, not a protection', 'compressée avec zlib, puis encodée en base64'],
     ['base64(zlib(sha256))', undefined, 'hashed with SHA-256, then compressed with zlib, then base64-encoded', 'hachée avec SHA-256, puis compressée avec zlib'],
     ['base64(base64(sha512))', undefined, 'hashed with SHA-512, then base64-encoded, then base64-encoded', 'SHA-512'],

@@ -3,7 +3,7 @@
  * encoding computed independently with node:crypto.
  */
 import { createHash } from 'node:crypto';
-import { crc32 as zlibCrc32 } from 'node:zlib';
+import { crc32 as zlibCrc32, deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { buildNeedles, type Needle } from '../src/leaks/needles.js';
 import { addressSpellings, gmailNormalize, isSearchableAddress } from '../src/leaks/variants.js';
@@ -49,11 +49,15 @@ describe('every encoding of user@example.com, computed with node:crypto', () => 
   const b64 = (b: Buffer | string): string => unpad(Buffer.from(b).toString('base64'));
   const b64url = (b: Buffer | string): string => Buffer.from(b).toString('base64url');
   const crc = zlibCrc32(ADDRESS);
+  const stream = deflateSync(ADDRESS);
+  const adler = stream.readUInt32BE(stream.length - 4);
   const cases: Array<readonly [string, string]> = [
     ['percent-encoded', [...Buffer.from(ADDRESS)].map((b) => `%${b.toString(16).padStart(2, '0')}`).join('')],
     ['hex', Buffer.from(ADDRESS).toString('hex')],
     ['crc32', crc.toString(16).padStart(8, '0')],
     ['crc32-decimal', String(crc)],
+    ['adler32', adler.toString(16).padStart(8, '0')],
+    ['adler32-decimal', String(adler)],
   ];
   for (const alg of ['md5', 'sha1', 'sha224', 'sha256', 'sha384', 'sha512']) {
     cases.push([alg, hex(alg, ADDRESS)]);

@@ -125,6 +125,12 @@ describe('findLeaks: no false positives', () => {
   });
 });
 
+/** Adler-32 as zlib computes it: the last four bytes of a stream, big-endian. */
+const adlerOf = (s: string): number => {
+  const z = deflateSync(s);
+  return z.readUInt32BE(z.length - 4);
+};
+
 /** Independent encoders (node:crypto, Buffer, zlib) for the property test. */
 function encodingsOf(address: string): Map<string, string> {
   const a = address.toLowerCase();
@@ -135,6 +141,8 @@ function encodingsOf(address: string): Map<string, string> {
     ['hex', Buffer.from(a).toString('hex')],
     ['crc32', zlibCrc32(a).toString(16).padStart(8, '0')],
     ['crc32-decimal', String(zlibCrc32(a))],
+    ['adler32', adlerOf(a).toString(16).padStart(8, '0')],
+    ['adler32-decimal', String(adlerOf(a))],
     ['md5(sha256)', hex('md5', hex('sha256', a))],
     ['sha256(md5)', hex('sha256', hex('md5', a))],
     ['base64(sha256)', b64(hex('sha256', a))],

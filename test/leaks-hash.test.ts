@@ -3,10 +3,11 @@
  * random strings (full Unicode, so multi-byte UTF-8) and random bytes around block boundaries.
  */
 import { createHash } from 'node:crypto';
-import { crc32 as zlibCrc32 } from 'node:zlib';
+import { crc32 as zlibCrc32, deflateSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bytesToText, fromBase64, percentDecode, toBase64, toHex, utf8 } from '../src/leaks/bytes.js';
+import { adler32 } from '../src/leaks/adler32.js';
 import { crc32 } from '../src/leaks/crc32.js';
 import { md5 } from '../src/leaks/md5.js';
 import { sha1 } from '../src/leaks/sha1.js';
@@ -84,6 +85,30 @@ describe('crc32', () => {
       }),
       RUNS,
     );
+  });
+});
+
+describe('adler32', () => {
+  // A zlib stream ends with the Adler-32 of its data, big-endian: an independent reference.
+  const zlibAdler = (b: Uint8Array): number => {
+    const z = deflateSync(b, { level: 0 });
+    return z.readUInt32BE(z.length - 4);
+  };
+
+  it('check values', () => {
+    expect(adler32(utf8('Wikipedia')).toString(16)).toBe('11e60398');
+    expect(adler32(new Uint8Array(0))).toBe(1);
+  });
+
+  it('matches the trailer of a zlib stream on random bytes, and past the 5552-byte block', () => {
+    fc.assert(
+      fc.property(bytes, (b) => {
+        expect(adler32(b)).toBe(zlibAdler(b));
+      }),
+      RUNS,
+    );
+    const long = new Uint8Array(20_000).fill(0xff);
+    expect(adler32(long)).toBe(zlibAdler(long));
   });
 });
 

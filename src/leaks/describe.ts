@@ -75,6 +75,9 @@ function stepsOf(encoding: string): Step[] {
     case 'crc32':
     case 'crc32-decimal':
       return [{ en: 'reduced to a CRC-32 checksum', fr: 'réduite à une somme de contrôle CRC-32', hash: true }];
+    case 'adler32':
+    case 'adler32-decimal':
+      return [{ en: 'reduced to an Adler-32 checksum', fr: 'réduite à une somme de contrôle Adler-32', hash: true }];
   }
   const dash = encoding.indexOf('-base64');
   const hashed = hashStep(dash > 0 ? encoding.slice(0, dash) : encoding, dash > 0);

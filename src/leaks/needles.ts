@@ -3,6 +3,7 @@
  * that searching a URL costs time linear in the URL, not in the number of encodings.
  */
 import { toBase64, toHex, utf8 } from './bytes.js';
+import { adler32 } from './adler32.js';
 import { crc32 } from './crc32.js';
 import { md5 } from './md5.js';
 import { sha1 } from './sha1.js';
@@ -134,6 +135,10 @@ function encodingsOf(text: string): Draft[] {
   // Unpadded too (the CITP study's form), unless so short that random hex would match it.
   if (crc >= 0x1000000) out.push({ encoding: 'crc32', value: crc.toString(16), match: 'hex' });
   out.push({ encoding: 'crc32-decimal', value: String(crc), match: 'decimal' });
+  const adler = adler32(bytes);
+  out.push({ encoding: 'adler32', value: adler.toString(16).padStart(8, '0'), match: 'hex' });
+  if (adler >= 0x1000000) out.push({ encoding: 'adler32', value: adler.toString(16), match: 'hex' });
+  out.push({ encoding: 'adler32-decimal', value: String(adler), match: 'decimal' });
   const base64Text = utf8(toBase64(bytes));
   for (const [inner] of LAYER_HASHES) {
     const innerHex = utf8(hexOf.get(inner) ?? '');
@@ -157,7 +162,7 @@ function lengthsOf(map: ReadonlyMap<string, Needle>, min: number): number[] {
 
 /**
  * Precomputes every encoding (plain, percent-encoded, base64/base64url, hex, MD5, SHA-1/224/256/
- * 384/512 as hex and as base64 of the raw digest, CRC-32, hash-of-hash, base64 of a hex hash, hash
+ * 384/512 as hex and as base64 of the raw digest, CRC-32, Adler-32, hash-of-hash, base64 of a hex hash, hash
  * of base64) of every spelling of every address. Empty or invalid addresses are skipped; identical
  * needles are kept once (the first spelling wins, normalised before as-written).
  *
