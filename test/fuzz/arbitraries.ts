@@ -5,6 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { deflateSync } from 'node:zlib';
 import fc from 'fast-check';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -35,6 +36,9 @@ export function sampleInputs(): { name: string; bytes: Buffer }[] {
 export const EXAMPLE_URLS: readonly string[] = catalogueExamples();
 export const SAMPLES = sampleInputs();
 
+/** A real zlib token (Mailgun-style query string with the fuzz recipient), base64url. */
+const ZLIB_TOKEN = deflateSync('h=5f1c&i=1@mg.example&r=me%40mail.example&d=42').toString('base64url');
+
 const hosts = fc.constantFrom(
   'shop.example', 'T.EXAMPLE.', 'mail.shop.example', 'bücher.example', 'xn--bcher-kva.example', 'пример.example',
   '例え.example', '192.0.2.1', '0x7f.1', '3221225985', '[2001:db8::1]', '[::ffff:192.0.2.1]', '[fe80::1%25eth0]',
@@ -46,6 +50,9 @@ const segment = fc.oneof(
   fc.constantFrom('o.gif', 'open', 'track', 'pixel.png', '%zz', '%', '%E0%A4%A', '..', 'a%2Fb', 'me@mail.example', 'me%40mail.example', 'bWVAbWFpbC5leGFtcGxl', '1x1.gif', 'wf', 'ls'),
   fc.stringMatching(/^[0-9a-f]{8,40}$/),
   fc.string({ maxLength: 12 }),
+  // zlib-looking tokens: a valid header and random data, or a real stream cut anywhere.
+  fc.stringMatching(/^eJ[A-Za-z0-9_-]{10,80}$/),
+  fc.nat().map((n) => ZLIB_TOKEN.slice(0, 8 + (n % (ZLIB_TOKEN.length - 7)))),
 );
 const queryValue = fc.oneof(
   fc.constantFrom('1', '', 'me@mail.example', 'bWVAbWFpbC5leGFtcGxl', '%FF%FE', '%', 'https%3A%2F%2Fshop.example%2Fp', 'javascript:alert(1)', 'a&b'),
@@ -61,6 +68,14 @@ export const urlArb: fc.Arbitrary<string> = fc.letrec<{ url: string }>((tie) => 
       .tuple(schemes, hosts, fc.array(segment, { maxLength: 5 }), fc.array(fc.tuple(fc.constantFrom('u', 'id', 'e', 'url', 'redirect', 'tid', 'cid', 'utm_source', 'q'), queryValue), { maxLength: 4 }), fc.option(fc.string({ maxLength: 10 })))
       .map(([s, h, segs, q, frag]) => `${s}${h}/${segs.join('/')}${q.length > 0 ? '?' + q.map(([k, v]) => `${k}=${v}`).join('&') : ''}${frag === null ? '' : '#' + frag}`),
     fc.tuple(fc.constantFrom(...EXAMPLE_URLS), fc.constantFrom('url', 'r', 'u', 'redirect'), tie('url')).map(([outer, k, inner]) => `${outer}${outer.includes('?') ? '&' : '?'}${k}=${encodeURIComponent(inner)}`),
+    // A mail gateway's v3 rewriting around any URL, with stars and fill text that may not agree.
+    fc
+      .tuple(tie('url'), fc.array(fc.nat(), { maxLength: 4 }), fc.constantFrom('*', '**A', '**_', '**'), fc.stringMatching(/^[A-Za-z0-9_-]{0,12}$/))
+      .map(([inner, at, star, fill]) => {
+        let u = inner;
+        for (const i of at) u = u.slice(0, i % (u.length + 1)) + star + u.slice(i % (u.length + 1));
+        return `https://urldefense.com/v3/__${u}__;${fill}!!Org!sig$`;
+      }),
     fc.tuple(fc.constantFrom(...EXAMPLE_URLS), fc.nat(), fc.constantFrom('%', '\u0000', '\n', ' ', '"', "'", '<', '&amp;', '\\', '#', '?')).map(([u, i, c]) => u.slice(0, i % (u.length + 1)) + c + u.slice(i % (u.length + 1))),
   ),
 })).url;
