@@ -28,6 +28,14 @@ const HASH_NAMES: Readonly<Record<string, string>> = {
   sha512: 'SHA-512',
 };
 
+const MURMUR_NAMES: Readonly<Record<string, string>> = {
+  murmur1: 'MurmurHash1',
+  murmur2: 'MurmurHash2',
+  'murmur2-64': 'MurmurHash2 (64-bit)',
+  'murmur3-32': 'MurmurHash3 (32-bit)',
+  'murmur3-128': 'MurmurHash3 (128-bit)',
+};
+
 const URL_STEP: Step = { en: 'URL-encoded (%40 stands for @)', fr: "encodée pour l'URL (%40 pour @)", hash: false };
 const URL_AGAIN_STEP: Step = { en: 'URL-encoded again', fr: "encodée une seconde fois pour l'URL", hash: false };
 const BASE64_STEP: Step = { en: 'base64-encoded', fr: 'encodée en base64', hash: false };
@@ -79,6 +87,8 @@ function stepsOf(encoding: string): Step[] {
     case 'adler32-decimal':
       return [{ en: 'reduced to an Adler-32 checksum', fr: 'réduite à une somme de contrôle Adler-32', hash: true }];
   }
+  const murmur = MURMUR_NAMES[encoding.endsWith('-decimal') ? encoding.slice(0, -'-decimal'.length) : encoding];
+  if (murmur !== undefined) return [{ en: `hashed with ${murmur}`, fr: `hachée avec ${murmur}`, hash: true }];
   const dash = encoding.indexOf('-base64');
   const hashed = hashStep(dash > 0 ? encoding.slice(0, dash) : encoding, dash > 0);
   if (hashed !== null) return dash > 0 ? [hashed, BASE64_STEP] : [hashed];

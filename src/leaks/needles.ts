@@ -3,8 +3,7 @@
  * that searching a URL costs time linear in the URL, not in the number of encodings.
  */
 import { toBase64, toHex, utf8 } from './bytes.js';
-import { adler32 } from './adler32.js';
-import { crc32 } from './crc32.js';
+import { checksumForms } from './checksum-forms.js';
 import { md5 } from './md5.js';
 import { sha1 } from './sha1.js';
 import { sha224, sha256 } from './sha256.js';
@@ -15,8 +14,8 @@ import { addressSpellings, type AddressVariant } from './variants.js';
  * How a needle is searched for.
  * - `text`: substring of the lower-cased text (plain and percent-encoded forms).
  * - `text-exact-case`: substring of the text as written (base64 of the address).
- * - `hex`: a maximal run of hex digits, or its head or tail (hashes, CRC-32 in hex).
- * - `decimal`: a maximal run of decimal digits (CRC-32 in decimal).
+ * - `hex`: a maximal run of hex digits, or its head or tail (hashes, checksums in hex).
+ * - `decimal`: a maximal run of decimal digits (checksums in decimal).
  * - `base64`: a maximal run of base64/base64url characters, or its head or tail (digests).
  *
  * @example
@@ -130,15 +129,7 @@ function encodingsOf(text: string): Draft[] {
     out.push({ encoding: `${name}-base64`, value: b64(raw, false), match: 'base64' });
     out.push({ encoding: `${name}-base64url`, value: b64(raw, true), match: 'base64' });
   }
-  const crc = crc32(bytes);
-  out.push({ encoding: 'crc32', value: crc.toString(16).padStart(8, '0'), match: 'hex' });
-  // Unpadded too (the CITP study's form), unless so short that random hex would match it.
-  if (crc >= 0x1000000) out.push({ encoding: 'crc32', value: crc.toString(16), match: 'hex' });
-  out.push({ encoding: 'crc32-decimal', value: String(crc), match: 'decimal' });
-  const adler = adler32(bytes);
-  out.push({ encoding: 'adler32', value: adler.toString(16).padStart(8, '0'), match: 'hex' });
-  if (adler >= 0x1000000) out.push({ encoding: 'adler32', value: adler.toString(16), match: 'hex' });
-  out.push({ encoding: 'adler32-decimal', value: String(adler), match: 'decimal' });
+  out.push(...checksumForms(bytes));
   const base64Text = utf8(toBase64(bytes));
   for (const [inner] of LAYER_HASHES) {
     const innerHex = utf8(hexOf.get(inner) ?? '');
@@ -162,7 +153,7 @@ function lengthsOf(map: ReadonlyMap<string, Needle>, min: number): number[] {
 
 /**
  * Precomputes every encoding (plain, percent-encoded, base64/base64url, hex, MD5, SHA-1/224/256/
- * 384/512 as hex and as base64 of the raw digest, CRC-32, Adler-32, hash-of-hash, base64 of a hex hash, hash
+ * 384/512 as hex and as base64 of the raw digest, CRC-32, Adler-32, MurmurHash, hash-of-hash, base64 of a hex hash, hash
  * of base64) of every spelling of every address. Empty or invalid addresses are skipped; identical
  * needles are kept once (the first spelling wins, normalised before as-written).
  *
