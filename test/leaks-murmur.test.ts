@@ -60,8 +60,9 @@ describe('checksumForms', () => {
   });
 
   it('writes 64-bit values as padded hex, unsigned decimal and the digits of the signed value', () => {
-    for (const h of [murmur2x64(enc('user@example.com')), ...murmur3x64(enc('user@example.com'))]) {
-      const name = h === murmur2x64(enc('user@example.com')) ? 'murmur2-64' : 'murmur3-128';
+    const address = enc('user@example.com');
+    const hashes: Array<readonly [string, bigint]> = [['murmur2-64', murmur2x64(address)], ...murmur3x64(address).map((h) => ['murmur3-128', h] as const)];
+    for (const [name, h] of hashes) {
       expect(values(name)).toContain(h.toString(16).padStart(16, '0'));
       expect(values(`${name}-decimal`)).toContain(h.toString());
       const signed = BigInt.asIntN(64, h);

@@ -4,7 +4,7 @@
  * Knows no vendor; the catalogue's `DestinationSpec` says where to look.
  */
 import type { DestinationSpec } from './types.js';
-import { queryValue, type ParsedUrl } from '../url/parse.js';
+import { firstHttpStart, queryValue, type ParsedUrl } from '../url/parse.js';
 
 /** A decoded value longer than this is not searched: destinations are URLs, not documents. */
 const MAX_VALUE_LENGTH = 16_384;
@@ -121,10 +121,7 @@ function unescapeSlashes(text: string): string {
  */
 export function embeddedUrl(text: string): string | null {
   const s = unescapeSlashes(text);
-  const lower = s.toLowerCase();
-  const https = lower.indexOf('https://');
-  const http = lower.indexOf('http://');
-  const start = https < 0 ? http : http < 0 ? https : Math.min(http, https);
+  const start = firstHttpStart(s.toLowerCase());
   if (start < 0) return null;
   let end = start;
   while (end < s.length && isUrlChar(s[end] ?? ' ')) end += 1;

@@ -2,7 +2,7 @@
  * Small pure helpers of the leak search: raw query pairs, JSON unescaping, URLs embedded in text,
  * and the final de-duplication of leaks.
  */
-import { parseUrl, type ParsedUrl } from '../url/parse.js';
+import { firstHttpStart, parseUrl, type ParsedUrl } from '../url/parse.js';
 import type { AddressLeak } from './find.js';
 
 /**
@@ -31,10 +31,7 @@ function endsUrl(c: number): boolean {
 export function nestedUrl(text: string): ParsedUrl | null {
   // Lower-casing never makes `://`, so text without it holds no URL: most parts stop here.
   if (!text.includes('://')) return null;
-  const lower = text.toLowerCase();
-  const plain = lower.indexOf('http://');
-  const secure = lower.indexOf('https://');
-  const at = plain < 0 ? secure : secure < 0 ? plain : Math.min(plain, secure);
+  const at = firstHttpStart(text.toLowerCase());
   if (at < 0) return null;
   let end = at;
   while (end < text.length && !endsUrl(text.charCodeAt(end))) end++;

@@ -98,3 +98,16 @@ export function queryValue(url: ParsedUrl, name: string): string | null {
   for (const [k, v] of url.query) if (k === name) return v;
   return null;
 }
+
+/**
+ * Where the first `http://` or `https://` starts in lower-cased text, or -1: where a URL embedded in
+ * a parameter, a token or a JSON payload begins (each caller decides where it ends).
+ *
+ * @example
+ * firstHttpStart('go to https://a.example or http://b.example'); // 6
+ */
+export function firstHttpStart(lower: string): number {
+  const plain = lower.indexOf('http://');
+  const secure = lower.indexOf('https://');
+  return plain < 0 ? secure : secure < 0 ? plain : Math.min(plain, secure);
+}
