@@ -159,3 +159,32 @@ describe('hidden state', () => {
     ]);
   });
 });
+
+// Issue 11, class 9: mobile layouts hide an image on the desktop view and reveal it in a
+// screen-width query. Such an image is shown (on phones), so it is not hidden; print, dark mode
+// and hiding kept in every view still hide.
+describe('screen-width queries (mobile-only content)', () => {
+  const MQ = '@media only screen and (max-width: 600px)';
+  const cases: { name: string; html: string; css: string; reason: string | null; size?: [number | null, number | null] }[] = [
+    { name: 'image revealed by a max-width query', html: '<img class="m" src="x" width="300" height="100">', css: `.m{display:none} ${MQ}{.m{display:block !important}}`, reason: null },
+    { name: 'ancestor revealed by a max-width query', html: '<div class="mob"><img src="x" width="300" height="100"></div>', css: `.mob{display:none;max-height:0;overflow:hidden} ${MQ}{.mob{display:block !important;max-height:none !important}}`, reason: null },
+    { name: 'mso-hide + zero box revealed on mobile, real size taken', html: '<img class="mi" src="x" style="display:none;width:0;max-height:0;overflow:hidden;mso-hide:all">', css: `${MQ}{img.mi{display:block !important;width:320px !important;max-height:none !important;overflow:visible !important}}`, reason: null, size: [320, null] },
+    { name: 'min-width query counts too', html: '<div class="d"><img src="x"></div>', css: '.d{display:none} @media (min-width:480px){.d{display:block!important}}', reason: null },
+    { name: 'a query that does not reveal keeps it hidden', html: '<div class="h"><img src="x"></div>', css: `.h{display:none} ${MQ}{.h{color:red}}`, reason: 'display-none' },
+    { name: 'inline display:none !important beats a non-important reveal', html: '<img class="m" src="x" style="display:none !important">', css: `${MQ}{.m{display:block}}`, reason: 'display-none' },
+    { name: 'hiding on mobile only leaves the desktop view shown', html: '<img class="desk" src="x" width="600" height="200">', css: `${MQ}{.desk{display:none !important}}`, reason: null },
+    { name: 'print query never reveals', html: '<div class="h"><img src="x"></div>', css: '.h{display:none} @media print and (max-width:600px){.h{display:block!important}}', reason: 'display-none' },
+    { name: 'dark-mode query never reveals', html: '<div class="h"><img src="x"></div>', css: '.h{display:none} @media (prefers-color-scheme: dark) and (max-width:600px){.h{display:block!important}}', reason: 'display-none' },
+    { name: 'revealed parent, own hiding kept in both views', html: '<div class="mob"><img src="x" style="display:none"></div>', css: `.mob{display:none} ${MQ}{.mob{display:block!important}}`, reason: 'display-none' },
+  ];
+  it.each(cases)('$name', ({ html, css, reason, size }) => {
+    const r = img(html, css);
+    expect(r.hidden?.reason ?? null).toBe(reason);
+    if (size !== undefined) expect([r.width, r.height]).toEqual(size);
+  });
+
+  it('keeps a visible 1x1 pixel 1x1 when a query only styles other images', () => {
+    const r = img('<img src="x" width="1" height="1" style="display:block">', `${MQ}{.fluid{width:100%!important}}`);
+    expect([r.width, r.height]).toEqual([1, 1]);
+  });
+});

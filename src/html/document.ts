@@ -23,6 +23,8 @@ export interface ParsedDocument {
   readonly sheets: ReadonlyMap<Element, SheetResult>;
   /** Screen rules of all sheets, indexed for matching. */
   readonly index: RuleIndex;
+  /** Rules of screen-width queries (mobile layouts), indexed apart: see `SheetResult.responsive`. */
+  readonly responsive: RuleIndex;
   /** `<style>` sheets the CSS parser could not fully read. */
   readonly sheetErrors: number;
   /** What is left of the document's CSS byte budget (shared with sheets read later). */
@@ -79,6 +81,7 @@ export function parseDocument(html: string, maxCssBytes = Number.MAX_SAFE_INTEGE
   const { document, styles } = parseLocated(html);
   const sheets = new Map<Element, SheetResult>();
   const index = new RuleIndex();
+  const responsive = new RuleIndex();
   const order = { next: 0 };
   let sheetErrors = 0;
   for (const el of styles) {
@@ -86,6 +89,7 @@ export function parseDocument(html: string, maxCssBytes = Number.MAX_SAFE_INTEGE
     sheets.set(el, sheet);
     if (sheet.error) sheetErrors++;
     for (const rule of sheet.rules) index.add(rule.selector, rule.decls);
+    for (const rule of sheet.responsive) responsive.add(rule.selector, rule.decls);
   }
-  return { document, sheets, index, sheetErrors, cssBudget };
+  return { document, sheets, index, responsive, sheetErrors, cssBudget };
 }

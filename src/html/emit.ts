@@ -24,6 +24,12 @@ export interface Ctx extends ElementFacts {
   readonly parent: Ctx | null;
   hard: HiddenState | null;
   vis: HiddenState | null;
+  /**
+   * Hidden state once screen-width queries apply too (a mobile layout): an element is hidden only
+   * when it is hidden in both views. Same as `hard`/`vis` when no width query matches.
+   */
+  altHard: HiddenState | null;
+  altVis: HiddenState | null;
   link: LinkText | null;
   /** Inside an Outlook conditional comment: its condition, and where its markup starts. */
   readonly condition: string | null;

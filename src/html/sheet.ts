@@ -36,14 +36,17 @@ export interface SheetRule {
 }
 
 /**
- * What one sheet contributes.
+ * What one sheet contributes. `responsive` holds the rules of screen-width queries
+ * (`@media (max-width: 600px)`): they apply on some screens only, so they decide no hiding or
+ * size by themselves, but an element they reveal is shown on those screens.
  *
  * @example
- * const s: SheetResult = { urls: [], rules: [], error: false };
+ * const s: SheetResult = { urls: [], rules: [], responsive: [], error: false };
  */
 export interface SheetResult {
   readonly urls: readonly SheetUrl[];
   readonly rules: readonly SheetRule[];
+  readonly responsive: readonly SheetRule[];
   readonly error: boolean;
 }
 
@@ -53,6 +56,8 @@ interface Frame {
   readonly media: readonly string[];
   /** Rules here apply to elements on a plain screen (no print, dark mode or width query). */
   readonly onScreen: boolean;
+  /** Rules here apply on screens of some widths (a width or orientation query, no print or dark mode). */
+  readonly onSomeScreens: boolean;
   readonly inFontFace: boolean;
   readonly inKeyframes: boolean;
 }
@@ -66,6 +71,20 @@ function isScreenMedia(text: string): boolean {
       const t = q.trim();
       return t === 'screen' || t === 'all' || t === 'only screen' || t === 'only all' || t === '';
     });
+}
+
+/**
+ * A media list that holds on some screen widths only: a width, height or orientation feature,
+ * and no print, speech or colour-scheme condition. Mobile layouts reveal their images here.
+ *
+ * @example
+ * isWidthMedia('only screen and (max-width: 600px)'); // true
+ * isWidthMedia('print'); // false
+ */
+export function isWidthMedia(text: string): boolean {
+  const t = text.toLowerCase();
+  if (t.includes('print') || t.includes('speech') || t.includes('prefers-color-scheme')) return false;
+  return t.includes('width') || t.includes('height') || t.includes('orientation') || t.includes('aspect-ratio');
 }
 
 function joinMedia(media: readonly string[]): string | null {
@@ -93,6 +112,7 @@ export function readSheet(css: string, baseMedia: string | null, order: { next: 
   const flag: ErrorFlag = { error: false };
   const urls: SheetUrl[] = [];
   const rules: SheetRule[] = [];
+  const responsive: SheetRule[] = [];
   try {
     const ast = parse(css, {
       parseValue: false,
@@ -101,9 +121,13 @@ export function readSheet(css: string, baseMedia: string | null, order: { next: 
       parseCustomProperty: false,
       onParseError: () => (flag.error = true),
     });
-    if (ast.type !== 'StyleSheet') return { urls, rules, error: true };
+    if (ast.type !== 'StyleSheet') return { urls, rules, responsive, error: true };
     const base = baseMedia === null || baseMedia.trim() === '' ? [] : [baseMedia.trim()];
-    const top: Frame = { nodes: ast.children.toArray(), index: 0, media: base, onScreen: base.every(isScreenMedia), inFontFace: false, inKeyframes: false };
+    const onScreen = base.every(isScreenMedia);
+    const top: Frame = {
+      nodes: ast.children.toArray(), index: 0, media: base, onScreen,
+      onSomeScreens: !onScreen && base.every((m) => isScreenMedia(m) || isWidthMedia(m)), inFontFace: false, inKeyframes: false,
+    };
     // An explicit stack keeps source order without recursion (nesting depth is attacker-chosen).
     const stack: Frame[] = [top];
     for (let frame = stack[stack.length - 1]; frame !== undefined; frame = stack[stack.length - 1]) {
@@ -118,7 +142,10 @@ export function readSheet(css: string, baseMedia: string | null, order: { next: 
         for (const d of node.block.children) {
           if (d.type === 'Declaration') readDecl(d, selector, frame, urls, decls, order, flag);
         }
-        if (frame.onScreen && !frame.inKeyframes && decls.length > 0) rules.push({ selector, decls });
+        if (!frame.inKeyframes && decls.length > 0) {
+          if (frame.onScreen) rules.push({ selector, decls });
+          else if (frame.onSomeScreens) responsive.push({ selector, decls });
+        }
       } else if (node.type === 'Atrule') {
         const name = node.name.toLowerCase();
         const prelude = node.prelude?.type === 'Raw' ? node.prelude.value.trim() : '';
@@ -130,11 +157,15 @@ export function readSheet(css: string, baseMedia: string | null, order: { next: 
           }
         } else if (node.block !== null) {
           const isMedia = name === 'media';
+          const transparent = name === 'supports' || name === 'layer';
+          const onScreen = frame.onScreen && (isMedia ? isScreenMedia(prelude) : transparent);
+          const widthQuery = isMedia && !isScreenMedia(prelude) && isWidthMedia(prelude);
           stack.push({
             nodes: node.block.children.toArray(),
             index: 0,
             media: isMedia && prelude !== '' ? [...frame.media, prelude] : frame.media,
-            onScreen: frame.onScreen && (isMedia ? isScreenMedia(prelude) : name === 'supports' || name === 'layer'),
+            onScreen,
+            onSomeScreens: !onScreen && (frame.onScreen || frame.onSomeScreens) && (isMedia ? isScreenMedia(prelude) || widthQuery : transparent),
             inFontFace: name === 'font-face',
             inKeyframes: frame.inKeyframes || name.endsWith('keyframes'),
           });
@@ -147,7 +178,7 @@ export function readSheet(css: string, baseMedia: string | null, order: { next: 
   } catch {
     flag.error = true;
   }
-  return { urls, rules, error: flag.error };
+  return { urls, rules, responsive, error: flag.error };
 }
 
 function readDecl(

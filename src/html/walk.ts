@@ -13,7 +13,8 @@ import { addLink, addSheetUrls, makeResource, type Ctx, type Mutable, type WalkS
 import type { LinkText } from './link-text.js';
 import { renderedSize } from './size.js';
 import { trimUrl } from './urls.js';
-import { hiddenState, ownHiding } from './visibility.js';
+import type { MatchedRule } from './cascade.js';
+import { hiddenState, ownHiding, type HiddenState, type OwnHiding } from './visibility.js';
 
 type Node = DefaultTreeAdapterTypes.Node;
 type Element = DefaultTreeAdapterTypes.Element;
@@ -45,6 +46,7 @@ const LOADING_TAGS: ReadonlySet<string> = new Set([
   'v:fill', 'v:image', 'v:imagedata', 'input', 'meta',
 ]);
 const NO_CLASSES: readonly string[] = [];
+const NO_MATCHES: readonly MatchedRule[] = [];
 /** Elements whose `width`/`height` attributes also give an aspect ratio. */
 const REPLACED: ReadonlySet<string> = new Set(['img', 'input', 'video', 'image']);
 const HTML_NS = 'http://www.w3.org/1999/xhtml';
@@ -163,7 +165,10 @@ function traverse(state: WalkState): void {
 }
 
 function rootCtx(parent: Ctx | null): Ctx {
-  return parent ?? { tag: '', id: '', classes: NO_CLASSES, parent: null, hard: null, vis: null, link: null, condition: null, fragmentOffset: 0 };
+  return parent ?? {
+    tag: '', id: '', classes: NO_CLASSES, parent: null, hard: null, vis: null, altHard: null, altVis: null, link: null,
+    condition: null, fragmentOffset: 0,
+  };
 }
 
 function visitElement(state: WalkState, el: Element, parent: Ctx | null): Ctx {
@@ -191,7 +196,7 @@ function visitElement(state: WalkState, el: Element, parent: Ctx | null): Ctx {
   }
   const classes = classAttr === undefined ? NO_CLASSES : splitClasses(classAttr);
   const ctx: Ctx = {
-    tag, id, classes, parent, hard: null, vis: null, link: parent === null ? null : parent.link,
+    tag, id, classes, parent, hard: null, vis: null, altHard: null, altVis: null, link: parent === null ? null : parent.link,
     condition: parent === null ? null : parent.condition, fragmentOffset: parent === null ? 0 : parent.fragmentOffset,
   };
 
@@ -200,26 +205,65 @@ function visitElement(state: WalkState, el: Element, parent: Ctx | null): Ctx {
   const hasInline = inline !== null && inline.decls.length > 0;
   const computed = hasInline || matched.length > 0 ? cascade(inline === null ? null : inline.decls, matched) : null;
   const own = ownHiding(computed, hiddenAttr, widthAttr, heightAttr);
-  ctx.hard = own.hard !== null ? hiddenState(own.hard, false) : parent?.hard ? hiddenState(parent.hard.reason, true) : null;
-  if (own.visibility === 'hidden') ctx.vis = hiddenState('visibility-hidden', false);
-  else if (own.visibility !== 'visible' && parent?.vis) ctx.vis = hiddenState('visibility-hidden', true);
-  const hidden = own.hard !== null ? ctx.hard : own.visibility === 'hidden' ? ctx.vis : (ctx.hard ?? ctx.vis);
+  const hidden = inherit(ctx, own, parent, false);
+  // A mobile layout (`@media (max-width…)`) may show what the desktop view hides, or give it its
+  // real size: the element counts as hidden only when both views hide it.
+  const widthRules = state.doc.responsive.size > 0 ? state.doc.responsive.match(ctx) : NO_MATCHES;
+  // Outlook's Word renderer, the only one that reads `mso-hide`, knows no media queries.
+  const altComputed = widthRules.length > 0 ? { ...cascade(inline === null ? null : inline.decls, [...matched, ...widthRules]), 'mso-hide': null } : computed;
+  const altOwn = widthRules.length > 0 ? ownHiding(altComputed, hiddenAttr, widthAttr, heightAttr) : own;
+  const altHidden = inherit(ctx, altOwn, parent, true);
+  const shown = hidden === null ? null : altHidden === null ? null : hidden;
 
   const urls: AttributeUrl[] = LOADING_TAGS.has(tag) || hasBackground ? elementUrls(el, tag) : [];
   if (inline !== null) for (const u of inline.urls) urls.push({ attribute: 'style', url: u.url, via: 'inline-style' });
   if (urls.length > 0) {
     const sized = tag !== 'link' && tag !== 'meta';
-    const size = sized ? renderedSize(widthAttr, heightAttr, computed, REPLACED.has(tag)) : { width: null, height: null };
-    for (const u of urls) state.resources.push(makeResource(state, ctx, el, u, size, hidden));
+    const replaced = REPLACED.has(tag);
+    let size = sized ? renderedSize(widthAttr, heightAttr, computed, replaced) : { width: null, height: null };
+    if (sized && altComputed !== computed && (hidden !== null || isTiny(size))) {
+      const altSize = renderedSize(widthAttr, heightAttr, altComputed, replaced);
+      if (hidden !== null && altHidden === null) size = altSize;
+      else if (!isTiny(altSize) && (altSize.width !== null || altSize.height !== null)) size = altSize;
+    }
+    for (const u of urls) state.resources.push(makeResource(state, ctx, el, u, size, shown));
   }
 
   if (tag === 'style') addSheetUrls(state, ctx, el);
   else if (tag === 'base' && state.baseHref === null) {
     const href = getAttr(el, 'href');
     if (href !== undefined && trimUrl(href) !== '') state.baseHref = trimUrl(href);
-  } else if (tag === 'a' || tag === 'area') addLink(state, el, ctx, hidden);
+  } else if (tag === 'a' || tag === 'area') addLink(state, el, ctx, shown);
   else if (tag === 'img' && ctx.link !== null) ctx.link.addAlt(getAttr(el, 'alt') ?? '');
   return ctx;
+}
+
+/** At most 3 px on each known axis, at least one axis known: what a pixel's box looks like. */
+function isTiny(size: { width: number | null; height: number | null }): boolean {
+  const { width: w, height: h } = size;
+  if (w === null && h === null) return false;
+  return (w === null || w <= 3) && (h === null || h <= 3);
+}
+
+/**
+ * Sets the element's hidden state in one view (`alt`: with screen-width rules) from its own hiding
+ * and its parent's, and returns the state to report for the element in that view.
+ */
+function inherit(ctx: Ctx, own: OwnHiding, parent: Ctx | null, alt: boolean): HiddenState | null {
+  const parentHard = parent === null ? null : alt ? parent.altHard : parent.hard;
+  const parentVis = parent === null ? null : alt ? parent.altVis : parent.vis;
+  const hard = own.hard !== null ? hiddenState(own.hard, false) : parentHard ? hiddenState(parentHard.reason, true) : null;
+  let vis: HiddenState | null = null;
+  if (own.visibility === 'hidden') vis = hiddenState('visibility-hidden', false);
+  else if (own.visibility !== 'visible' && parentVis) vis = hiddenState('visibility-hidden', true);
+  if (alt) {
+    ctx.altHard = hard;
+    ctx.altVis = vis;
+  } else {
+    ctx.hard = hard;
+    ctx.vis = vis;
+  }
+  return own.hard !== null ? hard : own.visibility === 'hidden' ? vis : (hard ?? vis);
 }
 
 function readInline(state: WalkState, style: string): InlineStyle {
