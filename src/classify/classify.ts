@@ -6,8 +6,9 @@ import type { CatalogueMatch } from '../catalogue/types.js';
 import type { Resource } from '../html/types.js';
 import type { Confidence, FindingKind, Leak, Signal, VendorCategory } from '../types.js';
 import type { ParsedUrl } from '../url/parse.js';
+import { hasSpreadNumericId, isStaticImageFile } from './dynamic.js';
 import { identifierShape } from './identifiers.js';
-import { hasTrackingPath, identifierEvidence, isSpacerName, presentationSignals, sizeClass } from './signals.js';
+import { hasCountingQuery, hasTrackingPath, identifierEvidence, isSpacerName, presentationSignals, sizeClass } from './signals.js';
 
 /**
  * Everything known about one resource before the decision.
@@ -50,14 +51,17 @@ const SMALL_HIDDEN_PX = 25;
 function evidence(c: Candidate): { signals: Signal[]; hasId: boolean; trackPath: boolean } {
   const signals = presentationSignals(c.resource);
   const ids = identifierEvidence(c.url, c.match?.identifierParams ?? []);
+  // Short numbers spread over segments or joined by punctuation (`/o/1234/56789/1234567`) are one
+  // identifier; content paths hold dates (`/2024/01/15/`), which stay below the digit count.
+  const spread = ids.params.length === 0 && ids.segments.length === 0 && hasSpreadNumericId(c.url);
   if (ids.params.length > 0) signals.push('identifier-param');
-  if (ids.segments.length > 0) signals.push('identifier-path');
+  if (ids.segments.length > 0 || spread) signals.push('identifier-path');
   if (ids.redirect) signals.push('redirect-param');
   const trackPath = hasTrackingPath(c.url);
   if (trackPath) signals.push('tracking-path');
   if (c.leaks.length > 0) signals.push('address-leak');
   if (c.thirdParty) signals.push('third-party');
-  const hasId = ids.params.length > 0 || ids.segments.length > 0 || c.leaks.length > 0;
+  const hasId = ids.params.length > 0 || ids.segments.length > 0 || spread || c.leaks.length > 0;
   return { signals, hasId, trackPath };
 }
 
@@ -101,6 +105,21 @@ function fromCatalogue(c: Candidate, match: CatalogueMatch, ev: ReturnType<typeo
   return { kind, confidence, signals };
 }
 
+/**
+ * A tiny image is a pixel unless it is a static spacer: a token, a tracking word, a dynamic
+ * endpoint (no static image file: `/o/123`, `/mark.php`) or a query a static file does not need
+ * (a spacer-named file never needs one) make it an open counter.
+ */
+function tinyImage(c: Candidate, ev: ReturnType<typeof evidence>): Decision | null {
+  const { signals, hasId, trackPath } = ev;
+  const counting = hasCountingQuery(c.url);
+  // `pixel.gif`, `dot.gif` are spacer names too: without a token their name decides.
+  if (isSpacerName(c.url) && !hasId) return counting ? { kind: 'open-pixel', confidence: 'likely', signals } : null;
+  if (hasId || trackPath) return { kind: 'open-pixel', confidence: 'likely', signals };
+  if (!isStaticImageFile(c.url)) return { kind: 'open-pixel', confidence: 'likely', signals };
+  return counting ? { kind: 'open-pixel', confidence: 'possible', signals } : null;
+}
+
 function heuristic(c: Candidate, ev: ReturnType<typeof evidence>): Decision | null {
   const r = c.resource;
   const { signals, hasId, trackPath } = ev;
@@ -122,14 +141,7 @@ function heuristic(c: Candidate, ev: ReturnType<typeof evidence>): Decision | nu
   if (c.leaks.length > 0) {
     return { kind: 'open-pixel', confidence: tiny || r.hidden !== null ? 'likely' : 'possible', signals };
   }
-  if (tiny) {
-    if (isSpacerName(c.url) && !hasId) return null;
-    if (hasId || trackPath) return { kind: 'open-pixel', confidence: 'likely', signals };
-    if (c.thirdParty && c.url.query.length > 0 && !isSpacerName(c.url)) {
-      return { kind: 'open-pixel', confidence: 'possible', signals };
-    }
-    return null;
-  }
+  if (tiny) return tinyImage(c, ev);
   if (r.hidden !== null) {
     // Hidden content images (mobile/desktop variants) are common; a hidden small image with a
     // token, or a hidden tracking endpoint, is not.
@@ -143,7 +155,10 @@ function heuristic(c: Candidate, ev: ReturnType<typeof evidence>): Decision | nu
     }
     return null;
   }
-  if (size === 'none' && trackPath && hasId) return { kind: 'open-pixel', confidence: 'possible', signals };
+  // Unsized: a tracking word plus a token, or plus a dynamic endpoint with a counting query
+  // (`/api/ReadReceipt?id=42`); unsized content images are everywhere in responsive mail.
+  const dynamicCounter = !isStaticImageFile(c.url) && hasCountingQuery(c.url);
+  if (size === 'none' && trackPath && (hasId || dynamicCounter)) return { kind: 'open-pixel', confidence: 'possible', signals };
   return null;
 }
 

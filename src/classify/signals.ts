@@ -5,6 +5,7 @@
 import type { Resource } from '../html/types.js';
 import type { Signal } from '../types.js';
 import type { ParsedUrl } from '../url/parse.js';
+import { isTrackingCompound } from './dynamic.js';
 import { identifierShape, looksLikeUrl } from './identifiers.js';
 
 /**
@@ -69,10 +70,12 @@ const TRACKING_WORDS = new Set([
 ]);
 
 /**
- * Whether the path has words open-tracking endpoints use (`/open`, `/track`, `/pixel`, `o.gif`).
+ * Whether the path has words open-tracking endpoints use (`/open`, `/track`, `/pixel`, `o.gif`),
+ * alone or joined into a compound (`ReadReceipt`, `openlog`, `TrackOpen`, `MarkRead`).
  *
  * @example
  * hasTrackingPath(parseUrl('https://x.example/track/open')!); // true
+ * hasTrackingPath(parseUrl('https://x.example/api/ReadReceipt')!); // true
  */
 export function hasTrackingPath(url: ParsedUrl): boolean {
   for (const seg of url.segments) {
@@ -80,6 +83,7 @@ export function hasTrackingPath(url: ParsedUrl): boolean {
     if (TRACKING_WORDS.has(s)) return true;
     const dot = s.lastIndexOf('.');
     if (dot > 0 && TRACKING_WORDS.has(s.slice(0, dot))) return true;
+    if (isTrackingCompound(seg)) return true;
   }
   return false;
 }
@@ -97,6 +101,21 @@ export function isSpacerName(url: ParsedUrl): boolean {
   const dot = last.lastIndexOf('.');
   const stem = dot > 0 ? last.slice(0, dot) : last;
   return SPACER_WORDS.some((w) => stem === w || stem.startsWith(w) || stem.endsWith(w));
+}
+
+/** Query keys that version a static file (`spacer.gif?v=1613600000`, Shopify's CDN): not per recipient. */
+const VERSION_KEYS: ReadonlySet<string> = new Set(['v', 'ver', 'version', 'rev']);
+
+/**
+ * Whether the query carries something a static file never needs: a value of three or more
+ * characters under a key that is not a file version (`?v=2`, `?ver=1613600000`).
+ *
+ * @example
+ * hasCountingQuery(parseUrl('https://shop.example/spacer.gif?c=12345')!); // true
+ * hasCountingQuery(parseUrl('https://cdn.example/spacer.gif?v=1613600000')!); // false
+ */
+export function hasCountingQuery(url: ParsedUrl): boolean {
+  return url.query.some(([k, v]) => !VERSION_KEYS.has(k.toLowerCase()) && (v.length >= 3 || (v.length === 0 && k.length >= 3)));
 }
 
 /**
