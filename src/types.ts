@@ -72,7 +72,11 @@ export type Signal =
   | 'tracking-path' // path words such as /open, /track, /pixel
   | 'third-party'
   | 'redirect-param' // link carries an encoded destination URL
-  | 'tracking-params'; // link carries known landing-page tracking parameters
+  | 'tracking-params' // link carries known landing-page tracking parameters
+  // A sized image (banner, ad tag) served by an ad-tech, audience-measurement or data-broker host:
+  // it is visible content, but loading it reports the open to an ad server. A sanitizer may keep
+  // it (showing the ad) or remove it; the finding is a `likely` beacon either way.
+  | 'visible-ad';
 
 /**
  * How the recipient address was encoded where it was found.

@@ -49,6 +49,15 @@ const table: Row[] = [
   ['catalogue click redirect link', res({ url: 'https://t.acme.example/c?u=1', via: 'link-click', tag: 'a', attribute: 'href' }), match('endpoint', 'click-redirect'), true, [], 'click-redirect', 'certain'],
   ['pixel rule on a link is not a redirect', res({ url: 'https://t.acme.example/o?u=1', via: 'link-click', tag: 'a', attribute: 'href' }), match('endpoint', 'open-pixel'), true, [], null, null],
   ['unknown link is left to grouping', res({ url: 'https://x.example/c/3f2b8c1e9d4a4b7e8f', via: 'link-click', tag: 'a', attribute: 'href' }), null, true, [], null, null],
+  // Issue 11, class 6: ad-server and affiliate images are impressions at any size.
+  ['sized banner on an ad-tech host', res({ url: 'https://ads.acme.example/b/728x90.jpg', width: 728, height: 90 }), match('host', null, 'ad-tech'), true, [], 'beacon', 'likely'],
+  ['unsized ad tag on an audience-measurement host', res({ url: 'https://m.acme.example/tag?site=12' }), match('host', null, 'audience-measurement'), true, [], 'beacon', 'likely'],
+  ['banner through an ad click endpoint', res({ url: 'https://x.acme.example/click?s=1', width: 300, height: 250 }), match('endpoint', 'click-redirect', 'data-broker'), true, [], 'beacon', 'likely'],
+  ['ad-tech 1x1 keeps its pixel kind', res({ url: 'https://ads.acme.example/p?s=1', width: 1, height: 1 }), match('host', null, 'ad-tech'), true, [], 'beacon', 'certain'],
+  ['content image on an analytics host', res({ url: 'https://stats.acme.example/logo.png', width: 120, height: 40 }), match('host', null, 'analytics'), true, [], null, null],
+  ['content image on a social host', res({ url: 'https://cdn.acme.example/icon.png', width: 24, height: 24 }), match('host', null, 'social'), true, [], null, null],
+  ['ad host loaded by a CSS background', res({ url: 'https://ads.acme.example/bg.jpg', via: 'inline-style', tag: 'td', attribute: 'style', width: 600, height: 200 }), match('host', null, 'ad-tech'), true, [], null, null],
+  ['link to an ad-tech host is no beacon', res({ url: 'https://ads.acme.example/landing', via: 'link-click', tag: 'a', attribute: 'href' }), match('host', null, 'ad-tech'), true, [], null, null],
 ];
 
 describe('classify', () => {
@@ -56,6 +65,14 @@ describe('classify', () => {
     const d = classify({ resource, url: url(resource.url), match: m, thirdParty, leaks });
     expect(d?.kind ?? null).toBe(kind);
     expect(d?.confidence ?? null).toBe(confidence);
+  });
+  it('marks ad images with the visible-ad signal, and only them', () => {
+    const banner = res({ url: 'https://ads.acme.example/b/728x90.jpg', width: 728, height: 90 });
+    const d = classify({ resource: banner, url: url(banner.url), match: match('host', null, 'ad-tech'), thirdParty: true, leaks: [] });
+    expect(d?.signals).toContain('visible-ad');
+    const pixel = res({ url: 'https://ads.acme.example/p?s=1', width: 1, height: 1 });
+    const p = classify({ resource: pixel, url: url(pixel.url), match: match('host', null, 'ad-tech'), thirdParty: true, leaks: [] });
+    expect(p?.signals).not.toContain('visible-ad');
   });
   it('records the evidence', () => {
     const r = res({ url: 'https://t.unknown.example/o.gif?id=3f2b8c1e9d4a4b7e8f001a2b3c4d5e6f', width: 1, height: 1, hidden: { reason: 'display-none', ancestor: true } });

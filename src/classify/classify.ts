@@ -45,6 +45,12 @@ const BEACON_CATEGORIES: ReadonlySet<VendorCategory> = new Set<VendorCategory>([
   'audience-measurement',
 ]);
 
+/**
+ * Categories whose hosts serve ads: an image from them is an ad impression even at banner size,
+ * where the same hosts' lack of pixel evidence would otherwise say "content".
+ */
+const AD_CATEGORIES: ReadonlySet<VendorCategory> = new Set<VendorCategory>(['ad-tech', 'audience-measurement', 'data-broker']);
+
 /** Hidden images up to this size in px are pixels in disguise (Superhuman hides 20x20 images). */
 const SMALL_HIDDEN_PX = 25;
 
@@ -92,7 +98,12 @@ function fromCatalogue(c: Candidate, match: CatalogueMatch, ev: ReturnType<typeo
     return null;
   }
   // On a vendor host without an endpoint fact, only pixel evidence makes a hit: the same hosts
-  // serve logos and content images, often with hashed file names.
+  // serve logos and content images, often with hashed file names. Ad servers are the exception:
+  // their banners and ad tags are impressions counted when the message is displayed.
+  const adImage = AD_CATEGORIES.has(match.vendor.category) && !isCss(r);
+  if (adImage && (match.level === 'host' || match.kind === 'click-redirect') && !hostHitEvidence(c, ev, size)) {
+    return { kind: 'beacon', confidence: 'likely', signals: [...signals, 'visible-ad'] };
+  }
   if (match.level === 'host' && !hostHitEvidence(c, ev, size)) return null;
   let kind: FindingKind;
   if (isCss(r)) kind = 'css-beacon';

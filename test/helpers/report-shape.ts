@@ -14,7 +14,7 @@ const SIGNALS = [
   'known-endpoint', 'known-host', 'vendor-path-shape', 'size-1x1', 'size-zero', 'size-tiny', 'no-size',
   'hidden-element', 'hidden-ancestor', 'css-url', 'css-media-print', 'css-media-dark', 'css-media-other',
   'css-import', 'identifier-param', 'identifier-path', 'address-leak', 'tracking-path', 'third-party',
-  'redirect-param', 'tracking-params',
+  'redirect-param', 'tracking-params', 'visible-ad',
 ];
 const ERROR_CODES = [
   'invalid-input', 'mime-parse-failed', 'mime-decode-failed', 'unknown-charset', 'no-html-body',
