@@ -113,6 +113,37 @@ export interface RuleSpec {
 }
 
 /**
+ * One header fact naming the platform that sent a message. `header` is a lower-case header name;
+ * exactly one test applies to its values (ASCII case ignored):
+ * - `present`: the header exists (`x-mc-user`, `x-sg-eid`);
+ * - `prefix` / `contains` / `suffix`: a value starts with, contains, ends with the text;
+ * - `domain`: a domain named by the header is this host pattern or under it (label-boundary
+ *   suffix, `#` = digits): the address domain of `message-id` / `return-path`, the `d=` of
+ *   `dkim-signature`, URL hosts and `mailto:` domains of `list-unsubscribe`, and any `@domain` or
+ *   URL host written in other headers (`list-id <…>`).
+ *
+ * `relay` marks a delivery service other platforms send through (SendGrid under Klaviyo, Amazon SES
+ * under many): any platform identified by a fact without `relay` wins over it, and a relay alone
+ * does not name the sender's own trackers. Examples are header values; the catalogue tests check
+ * that hits hold and misses do not.
+ *
+ * @example
+ * const f: SenderFact = { header: 'feedback-id', suffix: ':mc', source: 'https://…',
+ *   examples: { hit: ['23225407:23225407.1113764:us3:mc'], miss: ['1:2:mcx'] } };
+ */
+export interface SenderFact {
+  readonly header: string;
+  readonly present?: true;
+  readonly prefix?: string;
+  readonly contains?: string;
+  readonly suffix?: string;
+  readonly domain?: string;
+  readonly relay?: true;
+  readonly source: string;
+  readonly examples: { readonly hit: readonly string[]; readonly miss?: readonly string[] };
+}
+
+/**
  * One vendor file in `trackers/`.
  *
  * `hosts` are dedicated tracking hosts: every request to them is tracking. Hosts written in rules
@@ -143,6 +174,13 @@ export interface VendorEntry {
   readonly notes?: string;
   /** Where the host facts come from. */
   readonly sources: readonly string[];
+  /**
+   * Header facts that name this vendor as the platform that sent a message (`X-Mailer`,
+   * `Feedback-ID`, an `X-…-Id` header, the Message-ID, DKIM `d=`, Return-Path or List-Unsubscribe
+   * domain). A message they identify gets this vendor's rules on any host and its unattributed
+   * first-party trackers named after it.
+   */
+  readonly senderHeaders?: readonly SenderFact[];
 }
 
 /**

@@ -6,6 +6,7 @@
 import { parseUrl } from '../url/parse.js';
 import { shapeKey } from './compile.js';
 import { compilePath } from './pattern.js';
+import { senderHeaderProblems } from './validate-sender.js';
 
 export const CATEGORIES: readonly string[] = [
   'esp', 'analytics', 'ad-tech', 'social', 'data-broker', 'audience-measurement',
@@ -14,7 +15,7 @@ export const CATEGORIES: readonly string[] = [
 export const KINDS: readonly string[] = ['open-pixel', 'beacon', 'css-beacon', 'click-redirect'];
 const ENTRY_KEYS = [
   'id', 'name', 'company', 'category', 'website', 'country', 'hosts', 'rules',
-  'identifierParams', 'trackingParams', 'notes', 'sources',
+  'identifierParams', 'trackingParams', 'notes', 'sources', 'senderHeaders',
 ];
 const RULE_KEYS = [
   'id', 'kind', 'path', 'params', 'hosts', 'anyHost', 'firstLabels', 'wrapper',
@@ -242,6 +243,9 @@ export function validateEntry(value: unknown, fileId?: string): string[] {
   const ids = rules.map((r) => (isRecord(r) ? r['id'] : undefined));
   if (new Set(ids).size !== ids.length) out.push(`${where}: rule ids must be unique`);
   rules.forEach((r, i) => checkRule(r, `${where} rule ${String(ids[i] ?? i)}`, out));
-  if (rules.length === 0 && (value['hosts'] as unknown[] | undefined)?.length === 0) out.push(`${where}: needs hosts or rules`);
+  out.push(...senderHeaderProblems(value['senderHeaders'], where, hostProblem));
+  if (rules.length === 0 && (value['hosts'] as unknown[] | undefined)?.length === 0 && value['senderHeaders'] === undefined) {
+    out.push(`${where}: needs hosts, rules or senderHeaders`);
+  }
   return out;
 }

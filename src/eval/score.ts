@@ -2,6 +2,7 @@
  * Scores reports against labels: recall and precision per kind, findings on clean emails, vendor
  * agreement and address leaks. Pure, so the same scoring serves the CLI and the tests.
  */
+import { getDomainWithoutSuffix } from 'tldts';
 import type { Finding, FindingKind, Report } from '../types.js';
 import type { EmailLabel, TrackerLabel } from './labels.js';
 
@@ -88,7 +89,23 @@ function names(s: string): string[] {
 export function sameVendor(label: string, ours: string): boolean {
   const a = names(label);
   const b = names(ours);
-  return a.some((x) => b.some((y) => x === y || (x.length >= 4 && y.includes(x)) || (y.length >= 4 && x.includes(y))));
+  if (a.some((x) => b.some((y) => x === y || (x.length >= 4 && y.includes(x)) || (y.length >= 4 && x.includes(y))))) return true;
+  // A sender's own tracker is labelled with its registrable domain (`zalando.de`) and reported
+  // under the sender's domain or brand (`zalando.com`, `Zalando`): the name before the public
+  // suffix decides.
+  const stem = domainStem(label) ?? domainStem(ours);
+  if (stem === null) return false;
+  const other = domainStem(label) === null ? label : ours;
+  const otherStem = domainStem(other) ?? names(other).join('');
+  return otherStem === stem;
+}
+
+/** `zalando` for `zalando.de` or `news.zalando.co.uk`; `null` when the text is not a domain name. */
+function domainStem(s: string): string | null {
+  const t = s.trim().toLowerCase();
+  if (!t.includes('.') || t.includes(' ') || t.includes('/')) return null;
+  const stem = getDomainWithoutSuffix(t, { allowPrivateDomains: true });
+  return stem === null || stem === '' ? null : stem.replace(/[^a-z0-9]/g, '');
 }
 
 function leakMatches(expected: string, f: Finding): boolean {

@@ -29,7 +29,23 @@ export const EMPTY_HEADERS: MailHeaders = {
   returnPath: null,
   listUnsubscribe: [],
   dkimDomains: [],
+  hintFields: [],
 };
+
+/**
+ * Headers besides the named ones that may say which platform sent the message: every `X-` header
+ * (`X-Mailer`, `X-SG-EID`, `X-Mailgun-Tag` …), `Feedback-ID` and `List-ID`.
+ *
+ * @example
+ * isHintHeader('x-mailer'); // true
+ * isHintHeader('received'); // false
+ */
+export function isHintHeader(name: string): boolean {
+  return name.startsWith('x-') || name === 'feedback-id' || name === 'list-id';
+}
+
+/** Longest hint value kept: identifying text is short, and a header can be 256 KB. */
+const MAX_HINT_VALUE = 1024;
 
 function flattenAddresses(list: readonly EmailAddress[], out: EmailAddress[]): EmailAddress[] {
   for (const entry of list) {
@@ -150,13 +166,18 @@ export function dkimDomains(values: readonly string[]): string[] {
 }
 
 /**
- * Builds {@link MailHeaders} from a header source.
+ * Builds {@link MailHeaders} from a header source; `hintNames` are the platform-hint headers
+ * present (see {@link isHintHeader}), read into `hintFields`.
  *
  * @example
  * const h = extractHeaders((n) => (n === 'from' ? ['Shop <News@Shop.example>'] : []));
  * h.from; // 'news@shop.example'
  */
-export function extractHeaders(get: HeaderSource): MailHeaders {
+export function extractHeaders(get: HeaderSource, hintNames: readonly string[] = []): MailHeaders {
+  const hintFields: (readonly [string, string])[] = [];
+  for (const name of hintNames) {
+    for (const value of get(name)) hintFields.push([name, decodeWords(value).trim().slice(0, MAX_HINT_VALUE)]);
+  }
   const fromEntry = mailboxes(get('from')).find((entry) => bareAddress(entry) !== null) ?? null;
   const fromName = fromEntry?.name.trim() ?? '';
   const subject = firstNonEmpty(get('subject'));
@@ -174,5 +195,6 @@ export function extractHeaders(get: HeaderSource): MailHeaders {
     returnPath: returnPath[0] ?? null,
     listUnsubscribe: listUnsubscribeTargets(get('list-unsubscribe')),
     dkimDomains: dkimDomains(get('dkim-signature')),
+    hintFields,
   };
 }

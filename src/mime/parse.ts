@@ -118,7 +118,7 @@ async function walkMessage(input: Buffer, prefix: string, depth: number, walk: W
   if (!embedded && split.headerCount === 0) {
     walk.errors.push({ code: 'mime-parse-failed', message: 'No header lines found; the input does not look like a mail message.' });
   }
-  return extractHeaders(split.headers);
+  return extractHeaders(split.headers, split.hintNames);
 }
 
 function toBuffer(raw: string | Uint8Array): Buffer {

@@ -8,7 +8,7 @@ import mailsplit from '@zone-eu/mailsplit';
 import libmime from 'libmime';
 import type { MessageChunk, SplitterChunk } from '@zone-eu/mailsplit';
 import type { ScanError } from '../types.js';
-import type { HeaderSource } from './headers.js';
+import { isHintHeader, type HeaderSource } from './headers.js';
 
 type SplitNode = MessageChunk['node'];
 
@@ -30,6 +30,8 @@ export interface SplitResult {
   readonly headers: HeaderSource | null;
   /** Number of header lines with a name in the top-level block. */
   readonly headerCount: number;
+  /** Names of the top-level header lines that may name the sending platform (see `isHintHeader`). */
+  readonly hintNames: readonly string[];
   readonly leaves: readonly KeptLeaf[];
   /** text/html leaves seen beyond the limit, not kept. */
   readonly droppedHtml: number;
@@ -71,20 +73,27 @@ function repairEightBit(line: string): string {
   return utf8.includes('\uFFFD') ? line : utf8;
 }
 
-function headerSource(node: SplitNode): { source: HeaderSource; count: number } {
+/** Distinct platform-hint headers kept per message; a flood of X- headers adds nothing. */
+const MAX_HINT_HEADERS = 64;
+
+function headerSource(node: SplitNode): { source: HeaderSource; count: number; hintNames: string[] } {
   const byName = new Map<string, string[]>();
+  const hintNames: string[] = [];
   const lines = node.headers === false ? [] : node.headers.getList();
   let count = 0;
   for (const { key, line } of lines) {
     if (key === '' || !line.includes(':')) continue;
     count++;
-    if (!WANTED_HEADERS.has(key)) continue;
+    if (!WANTED_HEADERS.has(key)) {
+      if (!isHintHeader(key) || (!byName.has(key) && hintNames.length >= MAX_HINT_HEADERS)) continue;
+      if (!byName.has(key)) hintNames.push(key);
+    }
     const value = libmime.decodeHeader(repairEightBit(line)).value;
     const list = byName.get(key);
     if (list === undefined) byName.set(key, [value]);
     else list.push(value);
   }
-  return { source: (name) => byName.get(name) ?? [], count };
+  return { source: (name) => byName.get(name) ?? [], count, hintNames };
 }
 
 /**
@@ -105,7 +114,7 @@ export function splitMessage(input: Buffer, maxHtml: number, maxNodes = Number.M
     // closing delimiter (`--boundary--`) of each multipart not seen closed yet
     const unclosed = new Map<SplitNode, Buffer>();
     const parentsWithChildren = new Set<SplitNode>();
-    let root: { source: HeaderSource; count: number } | null = null;
+    let root: { source: HeaderSource; count: number; hintNames: string[] } | null = null;
     let htmlCount = 0;
     let droppedHtml = 0;
     let nodes = 0;
@@ -129,6 +138,7 @@ export function splitMessage(input: Buffer, maxHtml: number, maxNodes = Number.M
       resolve({
         headers: root?.source ?? null,
         headerCount: root?.count ?? 0,
+        hintNames: root?.hintNames ?? [],
         leaves,
         droppedHtml,
         nodes,

@@ -12,7 +12,7 @@ import type { ScanError } from '../types.js';
  * const h: MailHeaders = { from: 'news@shop.example', fromName: 'Shop', to: ['me@mail.example'], cc: [],
  *   deliveredTo: [], xOriginalTo: [], date: '2026-01-01T10:00:00.000Z', subject: 'Sale',
  *   messageId: '<a@shop.example>', returnPath: 'bounce@esp.example', listUnsubscribe: ['https://shop.example/u'],
- *   dkimDomains: ['shop.example'] };
+ *   dkimDomains: ['shop.example'], hintFields: [['x-mailer', 'Acme Mailer 2']] };
  */
 export interface MailHeaders {
   readonly from: string | null;
@@ -30,6 +30,12 @@ export interface MailHeaders {
   readonly listUnsubscribe: readonly string[];
   /** `d=` domains of every DKIM-Signature header, lower-cased. */
   readonly dkimDomains: readonly string[];
+  /**
+   * Headers that may name the sending platform (`X-Mailer`, `Feedback-ID`, `List-ID`, `X-SG-EID`,
+   * any other `X-` header), lower-cased name and decoded value, in order. Read by the catalogue's
+   * `senderHeaders` facts.
+   */
+  readonly hintFields: ReadonlyArray<readonly [string, string]>;
 }
 
 /**

@@ -6,6 +6,7 @@
 import { validateLimits } from '../limits.js';
 import { decodeCharset, decodeTransfer } from '../mime/decode.js';
 import { parseMail } from '../mime/parse.js';
+import { headerLookup } from '../scan/sender.js';
 import { messageContext, recipientsOf } from '../scan/context.js';
 import type { Finding, ScanError } from '../types.js';
 import { rulesFor } from './decide.js';
@@ -120,7 +121,9 @@ export async function sanitizeEml(raw: string | Uint8Array, options: SanitizeOpt
     const mail = await parseMail(input, { maxDepth: limits.maxMimeDepth, maxParts: limits.maxParts });
     const h = mail.headers;
     const recipients = [...h.to, ...h.cc, ...h.deliveredTo, ...h.xOriginalTo, ...recipientsOf(opts)];
-    const ctx = messageContext({ from: h.from, returnPath: h.returnPath, dkimDomains: h.dkimDomains, listUnsubscribe: h.listUnsubscribe }, recipients, opts, limits);
+    const hints = { from: h.from, returnPath: h.returnPath, dkimDomains: h.dkimDomains, listUnsubscribe: h.listUnsubscribe };
+    // the same sender context as scanEml, so both name (and find) the same trackers
+    const ctx = messageContext(hints, recipients, opts, limits, headerLookup(h));
     const rules = rulesFor(opts, h.from ?? (typeof opts.sender === 'string' ? opts.sender : null));
     const st: State = {
       settings: partSettings(ctx, rules, opts), maxDepth: limits.maxMimeDepth, part: 0,

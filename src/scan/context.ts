@@ -7,7 +7,9 @@ import type { ResolvedLimits } from '../limits.js';
 import { buildNeedles, findLeaks } from '../leaks/index.js';
 import type { Language, ScanOptions } from '../types.js';
 import { createDomainCache, senderDomains, type SenderHints } from '../url/party.js';
+import type { HeaderLookup } from '../catalogue/sender.js';
 import type { PartContext } from './part.js';
+import { senderContext } from './sender.js';
 
 // One cache for the process: registrable domains do not change between messages.
 const sharedDomainCache = createDomainCache();
@@ -26,18 +28,29 @@ export function recipientsOf(options: ScanOptions): string[] {
 
 /**
  * The per-message context for {@link scanPart}. `limits` must already be validated
- * (`validateLimits`); the URL budget it starts is shared by every part of the message.
+ * (`validateLimits`); the URL budget it starts is shared by every part of the message. `headers`
+ * (when the message has any) name the platform that sent it, for attribution.
  *
  * @example
  * const ctx = messageContext({ from: 'news@shop.example' }, ['me@mail.example'], {}, DEFAULT_LIMITS);
  */
-export function messageContext(hints: SenderHints, recipients: readonly string[], options: ScanOptions, limits: ResolvedLimits): PartContext {
+export function messageContext(
+  hints: SenderHints,
+  recipients: readonly string[],
+  options: ScanOptions,
+  limits: ResolvedLimits,
+  headers: HeaderLookup | null = null,
+): PartContext {
   const lang: Language = options.lang === 'fr' ? 'fr' : 'en';
   const walkLimits = { maxElements: limits.maxElements, maxCssBytes: limits.maxCssBytes };
+  const catalogue = options.catalogue ?? defaultCatalogue();
+  const ownAddress = hints.from ?? options.sender ?? null;
+  const ownHost = domainOfAddress(ownAddress);
   return {
     limits,
     urlBudget: { left: limits.maxUrls },
-    catalogue: options.catalogue ?? defaultCatalogue(),
+    catalogue,
+    sender: senderContext(catalogue, headers, ownHost === null ? null : sharedDomainCache(ownHost)),
     needles: buildNeedles(recipients),
     senders: senderDomains({ ...hints, sender: options.sender ?? null }, sharedDomainCache),
     domainOf: sharedDomainCache,

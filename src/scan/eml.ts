@@ -6,6 +6,7 @@ import { parseMail } from '../mime/parse.js';
 import type { Finding, LinkNote, Report, ScanError, ScanOptions } from '../types.js';
 import { domainOfAddress, messageContext, recipientsOf } from './context.js';
 import { scanPart } from './part.js';
+import { headerLookup } from './sender.js';
 
 const EMPTY_MESSAGE: Report['message'] = { from: null, senderDomain: null, to: [], subject: null, date: null, messageId: null };
 
@@ -47,6 +48,7 @@ export async function scanEml(raw: string | Uint8Array, options: ScanOptions = {
       recipients,
       options,
       limits,
+      headerLookup(h),
     );
     const findings: Finding[] = [];
     const links: LinkNote[] = [];

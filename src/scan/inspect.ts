@@ -2,7 +2,7 @@
  * The verdict on every URL of one HTML document: the shared core of scanning (which reports) and
  * sanitising (which removes). Pure given its context.
  */
-import type { CatalogueMatch } from '../catalogue/types.js';
+import type { CatalogueMatch, VendorEntry } from '../catalogue/types.js';
 import { classify, type Decision } from '../classify/classify.js';
 import { groupUnknownLinks, type UnknownLink } from '../classify/links.js';
 import type { Resource, WalkTruncation } from '../html/types.js';
@@ -10,6 +10,7 @@ import type { Leak } from '../types.js';
 import { isThirdParty } from '../url/party.js';
 import { parseUrl, type ParsedUrl } from '../url/parse.js';
 import type { PartContext } from './part.js';
+import { attributeVendor, senderRuleMatch } from './sender.js';
 
 /**
  * One URL of the document and what the scanner decided about it.
@@ -32,6 +33,11 @@ export interface Verdict {
   readonly group: string | null;
   /** Present when the URL was longer than `maxUrlLength` and was judged on its prefix. */
   readonly truncated?: true;
+  /**
+   * For trackers without a catalogue match: the vendor attributed from the message (the platform
+   * its headers name, or the sender's own `sender-own` entry). See `attributeVendor`.
+   */
+  readonly attributed?: VendorEntry;
 }
 
 /**
@@ -122,12 +128,16 @@ export function inspectPart(html: string, ctx: PartContext): Inspection {
     const requested = resolve(cut ? r.url.slice(0, maxLength) : r.url, walked.baseHref);
     if (requested === null) continue;
     const firstMatch = ctx.catalogue.match(requested);
-    const [url, match] = r.via === 'link-click' ? [requested, firstMatch] : unwrapImage(requested, firstMatch, ctx);
+    const [url, known] = r.via === 'link-click' ? [requested, firstMatch] : unwrapImage(requested, firstMatch, ctx);
+    // The platform the headers name brings its own rules to its customers' branded hosts.
+    const match = known ?? senderRuleMatch(ctx.sender, r, url);
     const thirdParty = isThirdParty(url.host, ctx.senders, ctx.domainOf);
     const leaks = leaksOf(url, ctx);
     const decision = classify({ resource: r, url, match, thirdParty, leaks });
     if (decision === null && r.via === 'link-click' && match === null) unknownLinks.push({ resource: r, url, thirdParty });
-    const verdict: Verdict = { resource: r, requested, url, match, thirdParty, leaks, decision, group: null };
+    const attributed = match === null ? attributeVendor(ctx.sender, decision, thirdParty, url.host, ctx.domainOf) : null;
+    const base: Verdict = { resource: r, requested, url, match, thirdParty, leaks, decision, group: null };
+    const verdict = attributed === null ? base : { ...base, attributed };
     verdicts.push(cut ? { ...verdict, truncated: true } : verdict);
   }
   const grouped = new Map<Resource, { key: string; decision: Decision }>();
@@ -140,7 +150,10 @@ export function inspectPart(html: string, ctx: PartContext): Inspection {
       ? verdicts
       : verdicts.map((v) => {
           const g = grouped.get(v.resource);
-          return g === undefined ? v : { ...v, decision: g.decision, group: g.key };
+          if (g === undefined) return v;
+          const attributed = attributeVendor(ctx.sender, g.decision, v.thirdParty, v.url.host, ctx.domainOf);
+          const judged = { ...v, decision: g.decision, group: g.key };
+          return attributed === null ? judged : { ...judged, attributed };
         });
   const inspection: Inspection = { verdicts: final, baseHref: walked.baseHref, cssErrors: walked.cssErrors, urlsSkipped, urlsCut };
   return walked.truncated === undefined ? inspection : { ...inspection, truncated: walked.truncated };

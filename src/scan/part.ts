@@ -2,7 +2,7 @@
  * Scans one HTML document: walk → resolve and parse URLs → catalogue → classify → checks →
  * findings. Every dependency comes in through the context so tests can swap any stage.
  */
-import type { CatalogueIndex, CatalogueMatch } from '../catalogue/types.js';
+import type { CatalogueIndex, CatalogueMatch, VendorEntry } from '../catalogue/types.js';
 import type { Resource, WalkResult } from '../html/types.js';
 import type { NeedleSet } from '../leaks/index.js';
 import { explainFinding } from '../report/explain.js';
@@ -14,6 +14,7 @@ import type { ParsedUrl } from '../url/parse.js';
 import { cutHtml, type ResolvedLimits } from '../limits.js';
 import { inspectPart } from './inspect.js';
 import { partLimitErrors, urlTruncatedFlag } from './limit-errors.js';
+import type { SenderContext } from './sender.js';
 
 /**
  * What scanning one part needs. Built once per message by the scan functions.
@@ -21,7 +22,7 @@ import { partLimitErrors, urlTruncatedFlag } from './limit-errors.js';
  * @example
  * const ctx: PartContext = { catalogue: defaultCatalogue(), needles: buildNeedles([]), senders: [],
  *   domainOf: createDomainCache(), includeLinks: true, lang: 'en', walk: walkHtml, findLeaks,
- *   limits: DEFAULT_LIMITS, urlBudget: { left: DEFAULT_LIMITS.maxUrls } };
+ *   limits: DEFAULT_LIMITS, urlBudget: { left: DEFAULT_LIMITS.maxUrls }, sender: NO_SENDER };
  */
 export interface PartContext {
   /** Validated limits of the scan. */
@@ -36,6 +37,8 @@ export interface PartContext {
   readonly lang: Language;
   readonly walk: (html: string) => WalkResult;
   readonly findLeaks: (url: ParsedUrl, needles: NeedleSet) => Leak[];
+  /** The platform the headers name and the sender's own domain, for attribution. */
+  readonly sender: SenderContext;
 }
 
 function flagsFor(match: CatalogueMatch | null, leaks: readonly Leak[], host: string, thirdParty: boolean, lang: Language): Flag[] {
@@ -69,6 +72,8 @@ interface RedirectGroup {
   first: Resource;
   url: ParsedUrl;
   match: CatalogueMatch | null;
+  /** The catalogue vendor, or the one attributed from the headers or the sender. */
+  entry: VendorEntry | null;
   thirdParty: boolean;
   confidence: Finding['confidence'];
   signals: Set<Signal>;
@@ -79,12 +84,15 @@ interface RedirectGroup {
   truncated: boolean;
 }
 
+function vendorRef(entry: VendorEntry | null): Finding['vendor'] {
+  return entry === null ? null : { id: entry.id, name: entry.name, category: entry.category };
+}
+
 function redirectFinding(g: RedirectGroup, part: number, ctx: PartContext): Finding {
-  const vendor = g.match?.vendor ?? null;
   const signals = [...g.signals];
   const measurement = g.leaks.length > 0 || g.signals.has('identifier-param') || g.signals.has('identifier-path') ? 'individual' : 'aggregate';
   const explanation = explainFinding(
-    { kind: 'click-redirect', host: g.url.host, thirdParty: g.thirdParty, vendor: g.match?.entry ?? null, measurement, leaks: g.leaks, signals, count: g.count },
+    { kind: 'click-redirect', host: g.url.host, thirdParty: g.thirdParty, vendor: g.entry, measurement, leaks: g.leaks, signals, count: g.count },
     ctx.lang,
   );
   return {
@@ -93,7 +101,7 @@ function redirectFinding(g: RedirectGroup, part: number, ctx: PartContext): Find
     host: g.url.host,
     thirdParty: g.thirdParty,
     confidence: g.confidence,
-    vendor: vendor === null ? null : { id: vendor.id, name: vendor.name, category: vendor.category },
+    vendor: vendorRef(g.entry),
     signals,
     leaks: g.leaks,
     flags: withCut(flagsFor(g.match, g.leaks, g.url.host, g.thirdParty, ctx.lang), g.truncated, ctx),
@@ -131,6 +139,7 @@ export function scanPart(
   const plainLinks: SeenLink[] = [];
   for (const v of inspection.verdicts) {
     const { resource: r, url, match, thirdParty, leaks, decision } = v;
+    const entry = match?.entry ?? v.attributed ?? null;
     if (decision === null) {
       if (r.via === 'link-click') plainLinks.push({ resource: r, url, thirdParty, leaks });
       continue;
@@ -142,7 +151,7 @@ export function scanPart(
       const g = redirects.get(key);
       if (g === undefined) {
         redirects.set(key, {
-          first: r, url, match, thirdParty, confidence: decision.confidence, signals: new Set(decision.signals),
+          first: r, url, match, entry, thirdParty, confidence: decision.confidence, signals: new Set(decision.signals),
           urls: [url.href], count: 1, leaks: [...leaks], destination: match?.destination ?? null, truncated: v.truncated === true,
         });
       } else {
@@ -163,10 +172,9 @@ export function scanPart(
       continue;
     }
     seen.set(`${decision.kind} ${url.href}`, findings.length);
-    const vendor = match?.vendor ?? null;
     const measurement = measurementOf(url, match?.identifierParams ?? [], leaks);
     const explanation = explainFinding(
-      { kind: decision.kind, host: url.host, thirdParty, vendor: match?.entry ?? null, measurement, leaks, signals: decision.signals },
+      { kind: decision.kind, host: url.host, thirdParty, vendor: entry, measurement, leaks, signals: decision.signals },
       ctx.lang,
     );
     findings.push({
@@ -175,7 +183,7 @@ export function scanPart(
       host: url.host,
       thirdParty,
       confidence: decision.confidence,
-      vendor: vendor === null ? null : { id: vendor.id, name: vendor.name, category: vendor.category },
+      vendor: vendorRef(entry),
       signals: decision.signals,
       leaks,
       flags: withCut(flagsFor(match, leaks, url.host, thirdParty, ctx.lang), v.truncated === true, ctx),
