@@ -92,6 +92,17 @@ describe('attribution of trackers the catalogue does not name', () => {
     const r = await scanEml(eml('X-SES-Outgoing: 2022.04.13-54.240.27.22\r\n', PIXEL));
     expect(r.findings[0]?.vendor?.category).toBe('sender-own');
   });
+  it('a host first party only through the bounce domain belongs to an unknown platform: unnamed', async () => {
+    const pixel = '<img src="https://t2d857.esp-mailer.example/o/136/1071579/1264/0/4531494/9012/b16ba30df6.gif" width="1" height="1">';
+    const r = await scanEml(eml('Return-Path: <bounce-1@esp-mailer.example>\r\n', pixel));
+    expect(r.findings.map((f) => [f.thirdParty, f.vendor])).toEqual([[false, null]]);
+  });
+  it('the same brand under another suffix is the sender', async () => {
+    const raw = 'From: News <news@zalando.de>\r\nTo: me@mail.example\r\nDKIM-Signature: v=1; d=zalando.com; s=k1; b=x\r\n'
+      + 'Content-Type: text/html\r\n\r\n<img src="https://t.zalando.com/o/1234/56789/1234567" width="1" height="1">';
+    const r = await scanEml(raw);
+    expect(r.findings.map((f) => [f.thirdParty, f.vendor?.name ?? null])).toEqual([[false, 'zalando.de']]);
+  });
   it('leaves an unknown third party unnamed, platform or not', async () => {
     for (const h of ['', 'X-Mailer: Inxmail EE 4.8\r\n']) {
       const r = await scanEml(eml(h, THIRD));

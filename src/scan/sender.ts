@@ -3,6 +3,7 @@
  * (its rules apply on any host, its branded first-party hosts are its own), or else the sender
  * itself for first-party tracking (category `sender-own`, named after its registrable domain).
  */
+import { getDomainWithoutSuffix } from 'tldts';
 import { identifySender, matchSenderRules, type HeaderLookup, type SenderPlatform } from '../catalogue/sender.js';
 import type { CatalogueIndex, CatalogueMatch, VendorEntry } from '../catalogue/types.js';
 import type { Decision } from '../classify/classify.js';
@@ -111,10 +112,17 @@ export function ownVendor(domain: string): VendorEntry {
   return entry;
 }
 
+/** `zalando` for `zalando.de`: the brand a registrable domain names, or the domain itself. */
+function brandOf(domain: string): string {
+  return getDomainWithoutSuffix(domain, { allowPrivateDomains: true }) ?? domain;
+}
+
 /**
  * The vendor of a tracker the catalogue did not name: on a first-party host, the platform the
  * headers name (unless it is only a relay, which senders also use for their own tracking), else
- * the sender itself. Third-party hosts stay unnamed.
+ * the sender itself when the host is under the From domain or the same brand (`zalando.com` for
+ * a `zalando.de` sender). A host that is first party only through Return-Path, DKIM or
+ * List-Unsubscribe belongs to an unknown sending platform, and third-party hosts stay unnamed.
  *
  * @example
  * attributeVendor(ctx, decision, false, 't.shop.example', domainOf)?.category; // 'sender-own'
@@ -128,6 +136,8 @@ export function attributeVendor(
 ): VendorEntry | null {
   if (decision === null || thirdParty) return null;
   if (sender.platform !== null && !sender.platform.relay) return sender.platform.entry;
-  const domain = sender.ownDomain ?? domainOf(host);
-  return domain === null ? null : ownVendor(domain);
+  const own = sender.ownDomain;
+  const domain = domainOf(host);
+  if (own === null || domain === null) return null;
+  return domain === own || brandOf(domain) === brandOf(own) ? ownVendor(own) : null;
 }
