@@ -78,7 +78,11 @@ export async function evaluateFolder(dir: string): Promise<{ score: Score; probl
       reports.push({ source: e.file, message: { from: null, senderDomain: null, to: [], subject: null, date: null, messageId: null }, findings: [], errors: [] });
       continue;
     }
-    reports.push(e.format === 'html' ? scanHtml(bytes.toString('utf8'), options) : await scanEml(bytes, options));
+    // An HTML body has no headers: the labelled sender domain stands in for From, as a webmail
+    // integration would pass it.
+    const sender = e.senderDomain ?? null;
+    const htmlOptions = sender === null ? options : { ...options, sender };
+    reports.push(e.format === 'html' ? scanHtml(bytes.toString('utf8'), htmlOptions) : await scanEml(bytes, options));
   }
   return { score: scoreReports(emails, reports), problems };
 }

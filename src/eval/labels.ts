@@ -28,6 +28,8 @@ export interface EmailLabel {
   readonly file: string;
   readonly format: 'eml' | 'html';
   readonly recipient: string | null;
+  /** The sender's domain as labelled; given to `scanHtml` as `sender` for HTML bodies without headers. */
+  readonly senderDomain?: string | null;
   readonly trackers: readonly TrackerLabel[];
   /** Address leaks in ordinary links (not trackers): URL substring and encoding. */
   readonly otherLeaks: ReadonlyArray<{ readonly url: string; readonly leaksEmail: string }>;
@@ -80,6 +82,7 @@ export function parseLabels(doc: unknown): { emails: EmailLabel[]; problems: str
       file,
       format: e['format'] === 'html' || file.toLowerCase().endsWith('.html') ? 'html' : 'eml',
       recipient: str(e['recipient']) ?? str(e['leakCheckAddress']),
+      senderDomain: str(e['senderDomain']),
       trackers,
     });
   }
