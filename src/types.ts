@@ -93,7 +93,10 @@ export type LeakEncoding = string;
  * const leak: Leak = { encoding: 'sha256', location: 'param:a.cid' };
  */
 export interface Leak {
-  /** e.g. `plain`, `percent-encoded`, `base64`, `md5`, `sha256`, `sha256-base64`, `md5(sha256)`, `base64(sha256)`, `base64(zlib)`. */
+  /**
+   * e.g. `plain` (also when percent-encoded, see `percentEncoded`), `base64`, `md5`, `sha256`,
+   * `sha256-base64`, `md5(sha256)`, `base64(sha256)`, `base64(zlib)`.
+   */
   readonly encoding: LeakEncoding;
   /**
    * Where it was found: `param:<name>`, `param-name:<index>`, `path:<index>`, `host`, `fragment`;
@@ -107,6 +110,12 @@ export interface Leak {
   readonly address: string;
   /** Which spelling of the address was encoded: trimmed and lower-cased, as written, Gmail-normalised, upper-cased. */
   readonly variant?: 'normalized' | 'as-written' | 'gmail-normalized' | 'upper';
+  /**
+   * For a `plain` address written percent-encoded in the URL (`me%40mail.example`): how many
+   * rounds of encoding (2 for `%2540`). The server decodes them, so it receives the address in
+   * clear; absent when the address is written as is.
+   */
+  readonly percentEncoded?: number;
 }
 
 /**

@@ -35,6 +35,21 @@ describe('describeLeak', () => {
     expect(both('percent-encoded', 'upper').en).not.toContain('upper-cased');
   });
 
+  // Issue 11, class 10: a %40-encoded address is reported `plain` with the rounds beside it.
+  it.each([
+    [1, 'URL-encoded (%40 stands for @)', "encodée pour l'URL"],
+    [2, 'URL-encoded again', 'seconde fois'],
+  ] as const)('plain written with %i round(s) of percent-encoding', (rounds, en, fr) => {
+    const d = describeLeak({ encoding: 'plain', location: 'param:e', address: 'user@example.com', variant: 'upper', percentEncoded: rounds });
+    expect(d.en).toContain(en);
+    expect(d.fr).toContain(fr);
+    expect(d.en).not.toContain('upper-cased');
+  });
+  it('ignores the count on a non-plain encoding', () => {
+    const d = describeLeak({ encoding: 'md5', location: 'param:m', address: 'user@example.com', percentEncoded: 1 });
+    expect(d.en).not.toContain('URL-encoded');
+  });
+
   it('names unknown encodings instead of failing', () => {
     expect(both('murmur3', 'normalized').en).toContain('encoded as murmur3');
     expect(both('murmur3').fr).toContain('encodée (murmur3)');

@@ -1,7 +1,7 @@
 /**
  * Human explanations of address leaks, in English and French. The encoding name is read as a chain
  * of steps applied to the address (`md5(sha256)` = SHA-256, then MD5), so composite names found by
- * the decoder need no extra table entries.
+ * the decoder need no extra table entries; a `plain` address written percent-encoded says so.
  */
 import type { Leak } from '../types.js';
 import type { AddressVariant } from './variants.js';
@@ -104,7 +104,8 @@ function stepsOf(encoding: string): Step[] {
  * // 'Your address, lower-cased, then hashed with SHA-256 — a hash is still personal data: …'
  */
 export function describeLeak(leak: Leak & { readonly variant?: AddressVariant }): LeakDescription {
-  const steps = stepsOf(leak.encoding);
+  const rounds = leak.encoding === 'plain' ? (leak.percentEncoded ?? 0) : 0;
+  const steps = rounds > 0 ? [URL_STEP, ...(rounds > 1 ? [URL_AGAIN_STEP] : [])] : stepsOf(leak.encoding);
   const hashed = steps.some((s) => s.hash);
   // Plain and URL-encoded forms match whatever the case, so only a Gmail spelling is worth naming.
   const caseBlind = steps.every((s) => s === URL_STEP || s === URL_AGAIN_STEP);

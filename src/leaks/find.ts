@@ -53,26 +53,40 @@ function contextFor(needles: NeedleSet, opts: FindLeaksOptions): Context {
   return { needles, base64Depth: BASE64_DEPTH, nested: opts.nestedUrls !== false, insideBinary: false };
 }
 
-function leakOf(n: Needle, encoding: string, location: string): AddressLeak {
-  return { encoding, location, address: n.address, variant: n.variant };
+function leakOf(n: Needle, encoding: string, location: string, percentEncoded = 0): AddressLeak {
+  const leak: AddressLeak = { encoding, location, address: n.address, variant: n.variant };
+  return percentEncoded > 0 ? { ...leak, percentEncoded } : leak;
 }
 
-/** Names a plain form by how many rounds of percent-encoding were peeled off to reveal it. */
-function percentName(n: Needle, round: number): string {
-  const layers = round + (n.encoding === 'percent-encoded' ? 1 : 0);
-  if (n.encoding !== 'plain' && n.encoding !== 'percent-encoded') return n.encoding;
-  return layers === 0 ? 'plain' : layers === 1 ? 'percent-encoded' : 'double-percent-encoded';
+/**
+ * How many rounds of percent-encoding were peeled off (or matched) to reveal a plain form. The
+ * server decodes them itself, so such an address is reported as `plain` with this count beside it.
+ */
+function percentRounds(n: Needle, round: number): number {
+  if (n.encoding !== 'plain' && n.encoding !== 'percent-encoded') return 0;
+  return round + (n.encoding === 'percent-encoded' ? 1 : 0);
+}
+
+/** The encoding name of a form found after `round` percent-decodings: plain forms stay `plain`. */
+function percentName(n: Needle): string {
+  return n.encoding === 'percent-encoded' ? 'plain' : n.encoding;
+}
+
+/** A leak found inside a token: the token's encoding is the outer layer, so the count goes. */
+function wrapped(leak: AddressLeak, encoding: string): AddressLeak {
+  const { percentEncoded: _inner, ...rest } = leak;
+  return { ...rest, encoding };
 }
 
 /** What a form found inside a base64 token is called from the outside. */
 function base64Name(encoding: string): string {
-  if (encoding === 'plain' || encoding.endsWith('percent-encoded')) return 'base64';
+  if (encoding === 'plain') return 'base64';
   return `base64(${encoding})`;
 }
 
 /** What a form found inside a compressed base64 token is called from the outside. */
 function zlibName(encoding: string): string {
-  const inner = encoding === 'plain' || encoding.endsWith('percent-encoded') ? '' : `(${encoding})`;
+  const inner = encoding === 'plain' ? '' : `(${encoding})`;
   return `base64(zlib${inner})`;
 }
 
@@ -114,7 +128,7 @@ function searchBase64(text: string, location: string, ctx: Context): AddressLeak
     if (inflated !== null) {
       // Compressed payloads seen are text (a query string, JSON): address bounds still hold there.
       const textual = { ...ctx, base64Depth: ctx.base64Depth - 1, nested: false };
-      for (const leak of searchString(inflated, `${location}/zlib`, textual)) out.push({ ...leak, encoding: zlibName(leak.encoding) });
+      for (const leak of searchString(inflated, `${location}/zlib`, textual)) out.push(wrapped(leak, zlibName(leak.encoding)));
       continue;
     }
     for (let offset = 0; offset < 4; offset++) {
@@ -122,7 +136,7 @@ function searchBase64(text: string, location: string, ctx: Context): AddressLeak
       if (decoded === null) continue;
       inner ??= { ...ctx, base64Depth: ctx.base64Depth - 1, nested: false, insideBinary: true };
       for (const leak of searchString(decoded, `${location}/base64`, inner)) {
-        out.push({ ...leak, encoding: base64Name(leak.encoding) });
+        out.push(wrapped(leak, base64Name(leak.encoding)));
       }
     }
   }
@@ -141,7 +155,7 @@ function searchString(text: string, location: string, ctx: Context): AddressLeak
         seen ??= new Set();
         if (seen.has(n)) continue;
         seen.add(n);
-        out.push(leakOf(n, percentName(n, round), location));
+        out.push(leakOf(n, percentName(n), location, percentRounds(n, round)));
       }
     }
     if (ctx.nested) {

@@ -7,6 +7,7 @@ import { classify, type Decision } from '../classify/classify.js';
 import { groupUnknownLinks, type UnknownLink } from '../classify/links.js';
 import type { Resource, WalkTruncation } from '../html/types.js';
 import type { Leak } from '../types.js';
+import { findAnyAddresses } from '../leaks/find-any.js';
 import { isThirdParty } from '../url/party.js';
 import { parseUrl, type ParsedUrl } from '../url/parse.js';
 import type { PartContext } from './part.js';
@@ -92,12 +93,31 @@ function unwrapImage(url: ParsedUrl, match: CatalogueMatch | null, ctx: PartCont
  * Address leaks in the URL, or else in the URL a wrapper carries: a mail gateway may rewrite the
  * address out of sight (`-40` or `*` for `@`) though the tracker behind it still receives it.
  */
-function leaksOf(url: ParsedUrl, ctx: PartContext): readonly Leak[] {
+function recipientLeaksOf(url: ParsedUrl, ctx: PartContext): readonly Leak[] {
   const leaks = ctx.findLeaks(url, ctx.needles);
   if (leaks.length > 0 || ctx.needles.addresses.length === 0) return leaks;
   const inner = ctx.catalogue.unwrap(url);
   if (inner === null) return leaks;
   return ctx.findLeaks(inner, ctx.needles).map((l) => ({ ...l, location: `destination>${l.location}` }));
+}
+
+/**
+ * Any other address a query parameter holds (the recipient is not always known: forwarded mail,
+ * HTML bodies, redacted headers). Addresses of the sender's own domains are the sender's
+ * (`from=`, `reply=`), not a leak. These are reported, but do not make a URL a tracker: the
+ * address may be someone else's (a friend's avatar, a shared contact).
+ */
+function otherLeaksOf(url: ParsedUrl, leaks: readonly Leak[], ctx: PartContext): readonly Leak[] {
+  if (!url.href.includes('@') && !url.href.includes('%40') && !url.href.includes('%2540')) return leaks;
+  const known = new Set(leaks.map((l) => l.address.toLowerCase()));
+  for (const a of ctx.needles.addresses) known.add(a.toLowerCase());
+  const skip = (address: string): boolean => {
+    if (known.has(address)) return true;
+    const domain = ctx.domainOf(address.slice(address.lastIndexOf('@') + 1));
+    return domain !== null && ctx.senders.includes(domain);
+  };
+  const others = findAnyAddresses(url, skip);
+  return others.length === 0 ? leaks : [...leaks, ...others];
 }
 
 /**
@@ -132,8 +152,9 @@ export function inspectPart(html: string, ctx: PartContext): Inspection {
     // The platform the headers name brings its own rules to its customers' branded hosts.
     const match = known ?? senderRuleMatch(ctx.sender, r, url);
     const thirdParty = isThirdParty(url.host, ctx.senders, ctx.domainOf);
-    const leaks = leaksOf(url, ctx);
-    const decision = classify({ resource: r, url, match, thirdParty, leaks });
+    const recipientLeaks = recipientLeaksOf(url, ctx);
+    const decision = classify({ resource: r, url, match, thirdParty, leaks: recipientLeaks });
+    const leaks = otherLeaksOf(url, recipientLeaks, ctx);
     if (decision === null && r.via === 'link-click' && match === null) unknownLinks.push({ resource: r, url, thirdParty });
     const attributed = match === null ? attributeVendor(ctx.sender, decision, thirdParty, url.host, ctx.domainOf) : null;
     const base: Verdict = { resource: r, requested, url, match, thirdParty, leaks, decision, group: null };

@@ -75,12 +75,13 @@ class Checker {
   }
 
   leak(v: unknown, path: string): void {
-    const o = this.obj(v, path, ['encoding', 'location', 'address'], ['variant']);
+    const o = this.obj(v, path, ['encoding', 'location', 'address'], ['variant', 'percentEncoded']);
     if (o === null) return;
     this.str(o.encoding, `${path}.encoding`);
     this.str(o.location, `${path}.location`);
     this.str(o.address, `${path}.address`);
     if ('variant' in o) this.oneOf(o.variant, `${path}.variant`, VARIANTS);
+    if ('percentEncoded' in o) this.int(o.percentEncoded, `${path}.percentEncoded`, 1);
   }
 
   element(v: unknown, path: string): void {
