@@ -2,7 +2,7 @@
 // shape of the class; the negative rows are the clean-mail shapes that must stay clean.
 import { describe, expect, it } from 'vitest';
 import { classify } from '../src/classify/classify.js';
-import { hasSpreadNumericId, isStaticImageFile, isTrackingCompound } from '../src/classify/dynamic.js';
+import { hasSpreadNumericId, isScriptEndpoint, isStaticImageFile, isTrackingCompound } from '../src/classify/dynamic.js';
 import { hasCountingQuery, hasTrackingPath } from '../src/classify/signals.js';
 import type { Resource } from '../src/html/types.js';
 import { parseUrl, type ParsedUrl } from '../src/url/parse.js';
@@ -19,7 +19,7 @@ function img(u: string, width: number | null, height: number | null, hidden: Res
 
 describe('isTrackingCompound', () => {
   const rows: [string, boolean][] = [
-    ['ReadReceipt', true], ['openlog', true], ['TrackOpen', true], ['MarkRead', true], ['trackurl', true],
+    ['ReadReceipt', true], ['openlog', true], ['TrackOpen', true], ['MarkRead', true], ['trackurl', true], ['track-opening', true],
     ['email_open.gif', true], ['mailopen', true], ['trackpixel.png', true], ['open-email', true],
     ['catalog.png', false], ['logo.png', false], ['readme', false], ['openinghours', false], ['blog', false],
     ['viewcount', false], ['image', false], ['open', false], ['Summer2026Open', false], ['trackday', false],
@@ -52,6 +52,12 @@ describe('static files and counting queries', () => {
     ['https://shop.example/', false],
   ] as const)('isStaticImageFile(%s) → %s', (u, want) => expect(isStaticImageFile(url(u))).toBe(want));
   it.each([
+    ['https://news.example/images/10374608.109906.aspx', true],
+    ['https://news.example/o/open.PHP', true],
+    ['https://news.example/images/logo.png', false],
+    ['https://news.example/images/', false],
+  ] as const)('isScriptEndpoint(%s) → %s', (u, want) => expect(isScriptEndpoint(url(u))).toBe(want));
+  it.each([
     ['https://shop.example/spacer.gif?c=12345', true],
     ['https://shop.example/spacer.gif?x', false],
     ['https://shop.example/spacer.gif?subscriber', true],
@@ -79,6 +85,8 @@ const rows: Row[] = [
   ['spacer-named file with a query', img('https://t.shop.example/spacer.gif?m=88231&s=4', 1, 1), false, 'open-pixel', 'likely'],
   ['tiny dynamic endpoint without a file name', img('https://shop.example/n/o/12', 1, 1), false, 'open-pixel', 'likely'],
   ['tiny script endpoint', img('https://shop.example/cgi-bin/mark.cgi', 1, 1), false, 'open-pixel', 'likely'],
+  ['unsized script endpoint whose name is an id', img('https://www.news.example/images/10374608.109906.aspx', null, null), true, 'open-pixel', 'possible'],
+  ['unsized script endpoint with an opaque token', img('https://www.news.example/img.php?u=3f2b8c1e9d4a4b7e8f001a2b3c4d5e6f', null, null), true, 'open-pixel', 'possible'],
   ['unsized ReadReceipt with a counting query', img('https://mail.example.org/api/ReadReceipt?msg=4411', null, null), true, 'open-pixel', 'possible'],
   // clean mail stays clean
   ['static spacer', img('https://shop.example/img/spacer.gif', 1, 1), false, null, null],
@@ -87,6 +95,8 @@ const rows: Row[] = [
   ['first-party 1x1 static file without a query', img('https://www.shop.example/img/line.gif', 1, 1), false, null, null],
   ['sized content image of a dynamic image service', img('https://images.cdn.example/render/12345/678901', 600, 300), true, null, null],
   ['unsized content image with a date path', img('https://cdn.example/2024/01/15/photo.jpg', null, null), true, null, null],
+  ['unsized script-served content image with a small id', img('https://www.shop.example/image.php?id=1234', null, null), true, null, null],
+  ['unsized static file with a hashed name', img('https://cdn.example/i/3f2b8c1e9d4a4b7e8f001a2b3c4d5e6f.png', null, null), true, null, null],
   ['unsized dynamic content image without tracking word', img('https://img.cdn.example/p/12345/67890?w=600', null, null), true, null, null],
   ['divider line 600x1', img('https://cdn.example/line?c=1234', 600, 1), true, null, null],
   ['hidden responsive banner with numbers', img('https://cdn.example/img/2024/01/15/banner.jpg', 600, 300, { reason: 'display-none', ancestor: true }), true, null, null],

@@ -6,7 +6,7 @@ import type { CatalogueMatch } from '../catalogue/types.js';
 import type { Resource } from '../html/types.js';
 import type { Confidence, FindingKind, Leak, Signal, VendorCategory } from '../types.js';
 import type { ParsedUrl } from '../url/parse.js';
-import { hasSpreadNumericId, isStaticImageFile } from './dynamic.js';
+import { hasSpreadNumericId, isScriptEndpoint, isStaticImageFile } from './dynamic.js';
 import { identifierShape } from './identifiers.js';
 import { hasCountingQuery, hasTrackingPath, identifierEvidence, isSpacerName, presentationSignals, sizeClass } from './signals.js';
 
@@ -105,6 +105,8 @@ function fromCatalogue(c: Candidate, match: CatalogueMatch, ev: ReturnType<typeo
     return { kind: 'beacon', confidence: 'likely', signals: [...signals, 'visible-ad'] };
   }
   if (match.level === 'host' && !hostHitEvidence(c, ev, size)) return null;
+  // A banner an ad rule names is shown too: the sanitizer may keep it visible.
+  if (adImage && r.hidden === null && (size === 'sized' || size === 'none')) signals.push('visible-ad');
   let kind: FindingKind;
   if (isCss(r)) kind = 'css-beacon';
   else if (match.kind !== null && match.kind !== 'click-redirect') kind = match.kind;
@@ -170,6 +172,9 @@ function heuristic(c: Candidate, ev: ReturnType<typeof evidence>): Decision | nu
   // (`/api/ReadReceipt?id=42`); unsized content images are everywhere in responsive mail.
   const dynamicCounter = !isStaticImageFile(c.url) && hasCountingQuery(c.url);
   if (size === 'none' && trackPath && (hasId || dynamicCounter)) return { kind: 'open-pixel', confidence: 'possible', signals };
+  // An unsized image that a server program answers, with an identifier in its URL, is counted
+  // per recipient (`/images/10374608.109906.aspx`); static content images are files.
+  if (size === 'none' && r.tag === 'img' && hasId && isScriptEndpoint(c.url)) return { kind: 'open-pixel', confidence: 'possible', signals };
   return null;
 }
 

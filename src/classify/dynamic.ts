@@ -28,6 +28,25 @@ export function isStaticImageFile(url: ParsedUrl): boolean {
   return STATIC_IMAGE_EXTENSIONS.has(last.slice(dot + 1).toLowerCase());
 }
 
+/** Extensions of server programs: what they answer is computed per request. */
+const SCRIPT_EXTENSIONS: ReadonlySet<string> = new Set([
+  'php', 'aspx', 'asp', 'ashx', 'axd', 'jsp', 'cgi', 'pl', 'dll', 'cfm', 'do', 'action',
+]);
+
+/**
+ * Whether the last path segment names a server program (`open.php`, `10374608.109906.aspx`).
+ *
+ * @example
+ * isScriptEndpoint(parseUrl('https://news.example/images/10374608.109906.aspx')!); // true
+ * isScriptEndpoint(parseUrl('https://news.example/images/logo.png')!);             // false
+ */
+export function isScriptEndpoint(url: ParsedUrl): boolean {
+  const last = url.segments[url.segments.length - 1];
+  if (last === undefined) return false;
+  const dot = last.lastIndexOf('.');
+  return dot > 0 && SCRIPT_EXTENSIONS.has(last.slice(dot + 1).toLowerCase());
+}
+
 /** Digits that, spread over parts, make an identifier: more than a date (`2024/01/15`). */
 const MIN_SPREAD_DIGITS = 9;
 const PUNCTUATION = new Set(['-', '_', '.', ':', ',', '|', '~', '!', '*']);
@@ -84,7 +103,7 @@ export function hasSpreadNumericId(url: ParsedUrl): boolean {
 
 /** Words of open-tracking compounds; at least one from {@link CORE_WORDS} must be present. */
 const COMPOUND_WORDS: ReadonlySet<string> = new Set([
-  'track', 'tracking', 'trk', 'open', 'opened', 'opens', 'read', 'receipt', 'pixel', 'beacon', 'mark',
+  'track', 'tracking', 'trk', 'open', 'opened', 'opens', 'opening', 'read', 'receipt', 'pixel', 'beacon', 'mark',
   'log', 'url', 'mail', 'email', 'image', 'img', 'view', 'count', 'counter', 'hit', 'stat', 'stats',
   'imp', 'event', 'msg', 'message', 'gif', 'png',
 ]);
