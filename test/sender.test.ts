@@ -103,6 +103,12 @@ describe('attribution of trackers the catalogue does not name', () => {
     const r = await scanEml(raw);
     expect(r.findings.map((f) => [f.thirdParty, f.vendor?.name ?? null])).toEqual([[false, 'zalando.de']]);
   });
+  it('names the sender for its brand under another suffix, first party or not', () => {
+    const pixel = '<img src="https://www.mailinglijst.eu/images/10374608.109906.aspx" width="1" height="1">';
+    expect(scanHtml(pixel, { sender: 'news@mailinglijst.nl' }).findings.map((f) => [f.thirdParty, f.vendor?.name])).toEqual([[true, 'mailinglijst.nl']]);
+    const short = '<img src="https://t.ibm.example/o/1234/56789/1234567" width="1" height="1">';
+    expect(scanHtml(short, { sender: 'news@ibm.test' }).findings.map((f) => f.vendor)).toEqual([null]);
+  });
   it('leaves an unknown third party unnamed, platform or not', async () => {
     for (const h of ['', 'X-Mailer: Inxmail EE 4.8\r\n']) {
       const r = await scanEml(eml(h, THIRD));

@@ -121,8 +121,9 @@ function brandOf(domain: string): string {
  * The vendor of a tracker the catalogue did not name: on a first-party host, the platform the
  * headers name (unless it is only a relay, which senders also use for their own tracking), else
  * the sender itself when the host is under the From domain or the same brand (`zalando.com` for
- * a `zalando.de` sender). A host that is first party only through Return-Path, DKIM or
- * List-Unsubscribe belongs to an unknown sending platform, and third-party hosts stay unnamed.
+ * a `zalando.de` sender, even when no header names that domain). A host that is first party only
+ * through Return-Path, DKIM or List-Unsubscribe belongs to an unknown sending platform, and other
+ * third-party hosts stay unnamed.
  *
  * @example
  * attributeVendor(ctx, decision, false, 't.shop.example', domainOf)?.category; // 'sender-own'
@@ -134,10 +135,16 @@ export function attributeVendor(
   host: string,
   domainOf: (host: string) => string | null,
 ): VendorEntry | null {
-  if (decision === null || thirdParty) return null;
-  if (sender.platform !== null && !sender.platform.relay) return sender.platform.entry;
+  if (decision === null) return null;
   const own = sender.ownDomain;
   const domain = domainOf(host);
-  if (own === null || domain === null) return null;
-  return domain === own || brandOf(domain) === brandOf(own) ? ownVendor(own) : null;
+  // The sender's brand under another public suffix (mailinglijst.eu for mailinglijst.nl) is the
+  // sender's even where the headers do not say so; short names are too often shared.
+  const sameBrand = own !== null && domain !== null && (domain === own || (brandOf(own).length >= MIN_BRAND && brandOf(domain) === brandOf(own)));
+  if (thirdParty) return sameBrand && own !== null ? ownVendor(own) : null;
+  if (sender.platform !== null && !sender.platform.relay) return sender.platform.entry;
+  return sameBrand && own !== null ? ownVendor(own) : null;
 }
+
+/** Shortest brand name trusted across public suffixes (`ibm` is not enough; `otto` is). */
+const MIN_BRAND = 4;
