@@ -42,4 +42,4 @@ export type {
   VendorCategory,
   VendorRef,
 } from './types.js';
-export type { CatalogueIndex, CatalogueMatch, VendorEntry, RuleSpec } from './catalogue/types.js';
+export type { CatalogueIndex, CatalogueMatch, VendorEntry, RuleSpec, SenderFact } from './catalogue/types.js';
