@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { csvCell, csvHeader, csvRecords } from '../src/batch/csv.js';
 import { formatProgress, showProgress } from '../src/batch/progress.js';
 import { readResume } from '../src/batch/resume.js';
-import { formatTally, Tally } from '../src/batch/summary.js';
+import { formatTally, outlineOf, Tally } from '../src/batch/summary.js';
 import type { Finding, Report } from '../src/types.js';
 
 const finding: Finding = {
@@ -85,9 +85,9 @@ describe('readResume', () => {
 describe('summary and progress', () => {
   it('tallies messages, vendors and errors by code', () => {
     const t = new Tally();
-    t.add(report('a', [finding]));
+    t.add(outlineOf(report('a', [finding])));
     const failed: Report = { ...report('b'), errors: [{ code: 'limit-exceeded', message: '' }] };
-    t.add(failed);
+    t.add(outlineOf(failed));
     expect(formatTally(t)).toBe('2 messages scanned, 1 with trackers, 1 finding (open-pixel 1); 1 error (limit-exceeded 1)\nby vendor: Acme, Inc. 1');
   });
 

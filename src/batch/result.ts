@@ -4,7 +4,7 @@
  */
 import type { Report } from '../types.js';
 import { formatReport, type OutputFormat } from './format.js';
-import { outlineOf, type ReportOutline } from './summary.js';
+import { outlineOf, type ReportOutline } from './outline.js';
 import type { BatchReport, Location } from './unit.js';
 
 /**
