@@ -3,7 +3,7 @@
  * bounded memory, written in input order, resumable. Exit codes: 0 nothing found, 1 trackers
  * found (see `--fail-on`), 2 usage or I/O error.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { collectBatchInputs, type InputEntry } from '../batch/inputs.js';
@@ -11,7 +11,10 @@ import { ProgressBar, showProgress } from '../batch/progress.js';
 import { readUnits } from '../batch/read.js';
 import { readResume } from '../batch/resume.js';
 import { createScanner, scanInOrder } from '../batch/run.js';
+import { parseOutline } from '../batch/outline-parse.js';
+import { inShard, parseShard, type Shard } from '../batch/shard.js';
 import { formatTally, Tally } from '../batch/summary.js';
+import { summaryOf } from '../batch/summary-data.js';
 import type { Unit } from '../batch/unit.js';
 import type { Confidence, Language } from '../types.js';
 import { OUTPUT_FORMATS, writerFor, type OutputFormat } from '../batch/format.js';
@@ -46,6 +49,8 @@ interface ScanSettings {
   readonly lang: Language;
   readonly includeLinks: boolean;
   readonly recipient: string[];
+  readonly summaryJson: string | null;
+  readonly shard: Shard | null;
 }
 
 function settings(args: string[]): ScanSettings {
@@ -63,6 +68,8 @@ function settings(args: string[]): ScanSettings {
       lang: { type: 'string', default: 'en' },
       'no-links': { type: 'boolean', default: false },
       'fail-on': { type: 'string', default: 'possible' },
+      'summary-json': { type: 'string' },
+      shard: { type: 'string' },
     },
   });
   const resume = values.resume ?? null;
@@ -80,6 +87,12 @@ function settings(args: string[]): ScanSettings {
   const failOn = values['fail-on'];
   if (failOn !== 'none' && !(failOn in RANK)) throw new UsageError(`unknown --fail-on "${failOn}"`);
   if (positionals.length === 0) throw new UsageError('scan needs at least one file, folder, glob or -');
+  const shard = values.shard === undefined ? null : parseShard(values.shard);
+  if (shard === null && values.shard !== undefined) throw new UsageError(`bad --shard "${values.shard}": give k/n with 1 ≤ k ≤ n, e.g. 2/8`);
+  const summaryJson = values['summary-json'] ?? null;
+  if (summaryJson !== null && (summaryJson === (resume ?? values.output) || positionals.includes(summaryJson))) {
+    throw new UsageError('--summary-json must name a file of its own, not the output or an input');
+  }
   return {
     paths: positionals,
     format,
@@ -92,6 +105,8 @@ function settings(args: string[]): ScanSettings {
     lang: values.lang,
     includeLinks: !values['no-links'],
     recipient: recipientList(values.recipient ?? []),
+    summaryJson,
+    shard,
   };
 }
 
@@ -161,7 +176,10 @@ export async function scanCommand(args: string[]): Promise<number> {
   let done = new Set<string>();
   let partialLastLine = false;
   if (s.resume !== null) {
-    const state = await readResume(s.resume, (r) => tally.add(r));
+    const state = await readResume(s.resume, (r) => {
+      const parsed = parseOutline(r);
+      if (parsed.ok) tally.add(parsed.outline);
+    });
     done = state.done;
     partialLastLine = state.partialLastLine;
     tally.resumed = tally.messages;
@@ -199,7 +217,7 @@ export async function scanCommand(args: string[]): Promise<number> {
   let bytes = 0;
   try {
     await sink.write(writer.begin());
-    const units = readUnits(inputs, { maxMessageBytes: s.maxMessageBytes, isDone: (src) => done.has(src), stdin: process.stdin });
+    const units = inShard(readUnits(inputs, { maxMessageBytes: s.maxMessageBytes, isDone: (src) => done.has(src), stdin: process.stdin }), s.shard);
     const halted = (): boolean => stopped || sink.failed() !== null;
     for await (const d of scanInOrder(untilStopped(units, halted), scanner, s.format, Math.max(2, scanner.parallelism * 4))) {
       bytes += d.weight;
@@ -225,6 +243,7 @@ export async function scanCommand(args: string[]): Promise<number> {
   const summary = `${formatTally(tally)}${stopped ? '\ninterrupted: continue with --resume' : ''}\n`;
   if (s.format === 'table' && s.output === null) await sink.write(summary);
   else if (!s.quiet) process.stderr.write(summary);
+  if (s.summaryJson !== null) writeFileSync(s.summaryJson, `${JSON.stringify(summaryOf(tally), null, 2)}\n`);
   const failure = sink.failed();
   if (failure !== null) process.stderr.write(`spypixel: cannot write the output: ${failure}\n`);
   return stopped ? 130 : exitCode(tally, s, failure !== null);
