@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { csvCell, csvHeader, csvRecords } from '../src/batch/csv.js';
+import { formatTable } from '../src/batch/format.js';
 import { formatProgress, showProgress } from '../src/batch/progress.js';
 import { readResume } from '../src/batch/resume.js';
 import { formatTally, outlineOf, Tally } from '../src/batch/summary.js';
@@ -45,17 +46,35 @@ describe('csv', () => {
   it.each(cells)('%j → %j', (input, want) => expect(csvCell(input)).toBe(want));
 
   it('writes the header and one CRLF row per finding', () => {
-    expect(csvHeader()).toBe('source,date,sender_domain,kind,vendor,category,host,third_party,confidence,leaks,flags,measurement\r\n');
+    expect(csvHeader()).toBe('source,date,sender_domain,kind,vendor,category,host,third_party,confidence,leaks,flags,measurement,url,subject,explanation\r\n');
+    const tail = 'https://t.example/o.gif?u=abc,,"When you open the message, this image is loaded."';
     expect(csvRecords(report('m.eml', [finding, { ...finding, signals: [], leaks: [], vendor: null, measurement: 'aggregate' }]))).toEqual([
-      'm.eml,2024-01-01T00:00:00.000Z,shop.example,open-pixel,"Acme, Inc.",esp,t.example,true,certain,md5@param:u,x-flag,individual\r\n',
-      'm.eml,2024-01-01T00:00:00.000Z,shop.example,open-pixel,,,t.example,true,certain,,x-flag,aggregate\r\n',
+      `m.eml,2024-01-01T00:00:00.000Z,shop.example,open-pixel,"Acme, Inc.",esp,t.example,true,certain,md5@param:u,x-flag,individual,${tail}\r\n`,
+      `m.eml,2024-01-01T00:00:00.000Z,shop.example,open-pixel,,,t.example,true,certain,,x-flag,aggregate,${tail}\r\n`,
     ]);
     expect(csvRecords(report('clean.eml'))).toEqual([]);
   });
 
-  it('writes the measurement the scanner decided', () => {
-    const row = csvRecords(report('m.eml', [{ ...finding, measurement: 'aggregate' }]))[0] ?? '';
-    expect(row.trimEnd().endsWith(',aggregate')).toBe(true);
+  it('writes the measurement the scanner decided in its column', () => {
+    const row = csvRecords(report('m.eml', [{ ...finding, vendor: null, measurement: 'aggregate' }]))[0] ?? '';
+    expect(row.split(',')[11]).toBe('aggregate');
+  });
+
+  // Columns are appended, never moved: a script reading column 12 by position keeps working.
+  it('appends url, subject and explanation after the original columns', () => {
+    const withSubject: Report = { ...report('m.eml', [finding]), message: { ...report('m.eml').message, subject: '=cmd|subject, "quoted"' } };
+    const row = csvRecords(withSubject)[0] ?? '';
+    expect(row.endsWith(`,https://t.example/o.gif?u=abc,"'=cmd|subject, ""quoted""","When you open the message, this image is loaded."\r\n`)).toBe(true);
+  });
+});
+
+describe('table', () => {
+  it('shows each finding URL on the line under it, cut after 300 characters', () => {
+    const long = `https://t.example/o.gif?u=${'a'.repeat(400)}`;
+    const lines = formatTable(report('m.eml', [finding, { ...finding, url: long }])).split('\n');
+    const at = lines.findIndex((l) => l.includes('Acme, Inc.'));
+    expect(lines[at + 1]).toBe('    https://t.example/o.gif?u=abc');
+    expect(lines[at + 3]).toBe(`    ${long.slice(0, 299)}…`);
   });
 });
 

@@ -1,6 +1,7 @@
 /**
  * CSV output: one row per finding, RFC 4180 quoting, and cells that a spreadsheet would run as a
- * formula (`=`, `+`, `-`, `@`, tab, CR) prefixed with `'`.
+ * formula (`=`, `+`, `-`, `@`, tab, CR) prefixed with `'`. Columns are only ever appended, so a
+ * script that reads a column by position keeps working.
  */
 import type { Report } from '../types.js';
 
@@ -23,8 +24,11 @@ export const CSV_COLUMNS = [
   'leaks',
   'flags',
   'measurement',
+  // Added later, at the end, so that the columns before keep their positions.
+  'url',
+  'subject',
+  'explanation',
 ] as const;
-
 
 const FORMULA_START = new Set(['=', '+', '-', '@', '\t', '\r']);
 
@@ -82,6 +86,9 @@ export function csvRecords(r: Report): string[] {
       f.leaks.map((l) => `${l.encoding}@${l.location}`).join(';'),
       f.flags.map((x) => x.code).join(';'),
       f.measurement,
+      f.url,
+      r.message.subject ?? '',
+      f.explanation,
     ]),
   );
 }

@@ -27,8 +27,16 @@ function pad(s: string, n: number): string {
   return s.length > n ? `${s.slice(0, n - 1)}…` : s.padEnd(n);
 }
 
+/** URLs longer than this are cut in the table (JSON, NDJSON and CSV keep them whole). */
+const TABLE_URL_CHARS = 300;
+
+function clipUrl(url: string): string {
+  return url.length > TABLE_URL_CHARS ? `${url.slice(0, TABLE_URL_CHARS - 1)}…` : url;
+}
+
 /**
- * One message as a readable block: headers, then one row per finding.
+ * One message as a readable block: headers, then one row per finding followed by its URL (cut
+ * after 300 characters).
  *
  * @example
  * formatTable(report); // 'samples/01.eml\n  from … \n  open-pixel  certain  Google Analytics …'
@@ -51,6 +59,7 @@ export function formatTable(r: Report): string {
       lines.push(
         `  ${pad(f.kind, 15)} ${pad(f.confidence, 10)} ${pad(f.vendor?.name ?? '(unknown)', 26)} ${pad(f.host, 34)} ${notes.join('; ')}`,
       );
+      lines.push(`    ${clipUrl(f.url)}`);
     }
   }
   for (const e of r.errors) lines.push(`  error ${e.code}: ${e.message}`);
