@@ -4,7 +4,7 @@
  * Every map is bounded (see `counter.ts`), so memory stays flat however large the archive.
  */
 import { IdentifierAnalyser } from '../analysis/identifiers.js';
-import { boundedKey, bump } from './counter.js';
+import { boundedKey, bump, UNKNOWN_VENDOR } from './counter.js';
 import type { ReportOutline } from './outline.js';
 import { NO_SENDER, OTHER_SENDERS, SENDER_LIMITS, SenderStats } from './senders.js';
 
@@ -98,9 +98,9 @@ export class Tally {
     for (const f of r.findings) {
       bump(this.byKind, f.kind);
       bump(this.byConfidence, f.confidence);
-      bump(this.byVendor, f.vendor?.name ?? '(unknown vendor)', 1, KEYS);
+      bump(this.byVendor, f.vendor?.name ?? UNKNOWN_VENDOR, 1, KEYS);
       const id = boundedKey(this.vendors, f.vendor?.id ?? '', KEYS, '(other)');
-      const v = this.vendors.get(id) ?? { name: f.vendor?.name ?? '(unknown vendor)', category: f.vendor?.category ?? null, messages: 0, findings: 0 };
+      const v = this.vendors.get(id) ?? { name: f.vendor?.name ?? UNKNOWN_VENDOR, category: f.vendor?.category ?? null, messages: 0, findings: 0 };
       this.vendors.set(id, v);
       v.findings++;
       if (!vendorsHere.has(id)) v.messages++;
@@ -110,7 +110,7 @@ export class Tally {
         const k = boundedKey(this.leaks, encoding, KEYS, '(other)');
         const byVendor = this.leaks.get(k) ?? new Map<string, number>();
         this.leaks.set(k, byVendor);
-        bump(byVendor, f.vendor?.name ?? '(unknown vendor)', 1, KEYS);
+        bump(byVendor, f.vendor?.name ?? UNKNOWN_VENDOR, 1, KEYS);
       }
       for (const code of new Set(f.flags)) bump(this.flags, code, 1, KEYS);
     }

@@ -55,3 +55,11 @@ export function bump(m: Map<string, number>, key: string, n = 1, cap = Number.PO
 export function byCount(m: ReadonlyMap<string, number>): Array<[string, number]> {
   return [...m].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 }
+
+/**
+ * The vendor name under which findings that no catalogue vendor is named for are counted.
+ *
+ * @example
+ * UNKNOWN_VENDOR; // '(unknown vendor)'
+ */
+export const UNKNOWN_VENDOR = '(unknown vendor)';

@@ -3,7 +3,7 @@
  * report's drill-down. Memory is bounded whatever the archive: at most {@link SENDER_LIMITS}
  * senders (later ones are counted together) and messages kept.
  */
-import { bump, clip } from './counter.js';
+import { bump, clip, UNKNOWN_VENDOR } from './counter.js';
 import type { FindingOutline, ReportOutline } from './outline.js';
 
 /**
@@ -94,7 +94,7 @@ export class SenderStats {
   thirdParty = 0;
   individual = 0;
   errors = 0;
-  /** Messages in which each vendor appears (by name; unknown vendors under `(unknown)`). */
+  /** Messages in which each vendor appears (by name; unknown vendors under {@link UNKNOWN_VENDOR}). */
   readonly vendors = new Map<string, number>();
   /** Findings with each flag code. */
   readonly flags = new Map<string, number>();
@@ -115,7 +115,7 @@ export class SenderStats {
     for (const f of r.findings) {
       if (f.thirdParty) this.thirdParty++;
       if (f.measurement === 'individual') this.individual++;
-      vendorsHere.add(f.vendor?.name ?? '(unknown)');
+      vendorsHere.add(f.vendor?.name ?? UNKNOWN_VENDOR);
       for (const code of new Set(f.flags)) bump(this.flags, code, 1, cap);
     }
     for (const v of vendorsHere) bump(this.vendors, v, 1, cap);

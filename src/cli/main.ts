@@ -1,5 +1,5 @@
 /**
- * The `spypixel` command. Commands: `scan`, `sanitize`, `eval`, `catalogue`.
+ * The `spypixel` command. Commands: `scan`, `sanitize`, `report`, `eval`, `catalogue`.
  * Exit codes in the manner of linters: 0 nothing found, 1 trackers found, 2 usage or I/O error.
  * Commands load what they need when they run: `scan` with worker threads never loads the scanner
  * on the main thread, which saves each run half a second of start-up and the memory it takes.
@@ -18,8 +18,12 @@ const USAGE = `Usage:
       --max-message-bytes N    larger messages get a limit-exceeded error (default 25MB)
       --quiet, -q              no progress bar and no summary on stderr
       --recipient ADDR or @FILE…  --lang en|fr  --no-links  --fail-on none|possible|likely|certain
+      --summary-json FILE      the run's aggregates as JSON (what spypixel report draws)
+      --shard k/n              scan only part k of n (by message content); concatenate the n outputs
   spypixel sanitize <in.eml|in.html> [-o OUT | --in-place] [--mode remove|annotate|placeholder] …
       writes the message with trackers removed (stdout by default; never in place unless --in-place)
+  spypixel report <scan.ndjson…> [-o report.html] [--lang en|fr] [--summary-json FILE] [--quiet]
+      one self-contained HTML page (inline SVG charts, per-sender table) from scan --format ndjson outputs
   spypixel eval <folder with labels.json> [--verbose] [--min-recall R] [--max-clean-findings N]
   spypixel catalogue [--json]
 
@@ -84,6 +88,7 @@ async function main(argv: string[]): Promise<number> {
     if (command === 'eval') return await evalCommand(rest);
     if (command === 'sanitize') return await (await import('./sanitize-command.js')).sanitizeCommand(rest);
     if (command === 'catalogue') return await catalogueCommand(rest);
+    if (command === 'report') return await (await import('./report-command.js')).reportCommand(rest);
     if (command === '--help' || command === '-h' || command === 'help') {
       process.stdout.write(`${USAGE}\n`);
       return 0;
