@@ -234,7 +234,7 @@ function topNames(totals: ReadonlyMap<string, number>, n: number, other: string)
  */
 export function leaksChart(s: Summary, ctx: ChartContext): string {
   const w = ctx.words;
-  const other = '…';
+  const other = w.others;
   const totals = new Map<string, number>();
   for (const e of s.leaks.byEncoding) for (const v of e.vendors) totals.set(v.vendor, (totals.get(v.vendor) ?? 0) + v.findings);
   const { keep, series } = topNames(totals, 8, other);
@@ -260,7 +260,7 @@ export function leaksChart(s: Summary, ctx: ChartContext): string {
  */
 export function flagsChart(s: Summary, ctx: ChartContext): string {
   const w = ctx.words;
-  const other = '…';
+  const other = w.others;
   const flagged = s.senders
     .map((x) => ({ domain: x.domain, flags: x.flags, total: x.flags.reduce((n, f) => n + f.findings, 0) }))
     .filter((x) => x.total > 0)
