@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Tally } from '../src/batch/aggregate.js';
 import { parseOutline } from '../src/batch/outline-parse.js';
-import { outlineOf, type ReportOutline } from '../src/batch/outline.js';
+import { outlineOf } from '../src/batch/outline.js';
 import { NO_SENDER, OTHER_SENDERS, SENDER_LIMITS } from '../src/batch/senders.js';
 import { parseShard, shardOf } from '../src/batch/shard.js';
 import { summaryOf } from '../src/batch/summary-data.js';

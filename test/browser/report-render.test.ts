@@ -80,7 +80,7 @@ async function open(html: string, javaScriptEnabled: boolean): Promise<Page> {
 }
 
 async function tableRows(page: Page): Promise<string[][]> {
-  return page.$$eval('#senders tbody tr', (rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+  return page.$$eval('#senders tbody tr', (rows) => rows.map((r) => Array.from(r.querySelectorAll('td'), (td) => td.textContent ?? '')));
 }
 
 describe.skipIf(!present)('the report in Chromium', { timeout: 180_000 }, () => {
