@@ -107,7 +107,7 @@ describe('spypixel scan (batch)', () => {
 
   it('writes csv with a header and one row per finding, and valid json', () => {
     const csv = cli([MBOX, '--format', 'csv']).stdout.split('\r\n');
-    expect(csv[0]).toBe('source,date,sender_domain,kind,vendor,category,host,third_party,confidence,leaks,flags,measurement');
+    expect(csv[0]).toBe('source,date,sender_domain,kind,vendor,category,host,third_party,confidence,leaks,flags,measurement,url,subject,explanation');
     expect(csv.filter((l) => l !== '')).toHaveLength(3);
     expect(csv[1]).toContain(`${MBOX}#0@0,2024-01-01T09:00:00.000Z,shop.example,beacon,Google Analytics,analytics,www.google-analytics.com,true,certain`);
     const json = JSON.parse(cli([MBOX, '--format', 'json']).stdout) as unknown[];
