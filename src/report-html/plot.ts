@@ -21,21 +21,41 @@ export interface ChartContext {
   readonly locale: string;
 }
 
-/** Width of every chart, in CSS pixels (the page's column). */
+/**
+ * Width of every chart, in CSS pixels (the page's column).
+ *
+ * @example
+ * Plot.plot({ width: WIDTH, … });
+ */
 export const WIDTH = 880;
 const BAR = 22;
 const LABEL_CHARS = 34;
-/** Bars shown in a ranked chart; the rest are left out (the tables and the JSON have them all). */
+/**
+ * Bars shown in a ranked chart; the rest are left out (the tables and the JSON have them all).
+ *
+ * @example
+ * summary.vendors.slice(0, TOP);
+ */
 export const TOP = 15;
 
 type Doc = NonNullable<Plot.PlotOptions['document']>;
 
-/** A fresh document for Plot to draw on. */
+/**
+ * A fresh document for Plot to draw on.
+ *
+ * @example
+ * Plot.plot({ document: documentFor(), marks: [] });
+ */
 export function documentFor(): Doc {
   return parseHTML('<!doctype html><html><body></body></html>').document as unknown as Doc;
 }
 
-/** The markup of what Plot drew. */
+/**
+ * The markup of what Plot drew.
+ *
+ * @example
+ * outer(Plot.plot({ document: documentFor(), marks: [] })); // '<svg …>…</svg>'
+ */
 export function outer(node: Element | SVGSVGElement | HTMLElement): string {
   return node.outerHTML;
 }
@@ -129,5 +149,10 @@ export function stackedBars(rows: readonly Stacked[], series: readonly string[],
   return outer(node);
 }
 
-/** Colours of series without a meaning of their own (vendors, flag codes). */
+/**
+ * Colours of series without a meaning of their own (vendors, flag codes).
+ *
+ * @example
+ * stackedBars(rows, series, PALETTE, ctx);
+ */
 export const PALETTE = ['#4269d0', '#efb118', '#ff725c', '#6cc5b0', '#3ca951', '#ff8ab7', '#a463f2', '#97bbf5', '#9c6b4e', '#9498a0'];
