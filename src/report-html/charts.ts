@@ -3,7 +3,7 @@
  * pure function of the summary (data in, an HTML section with an inline SVG out).
  */
 import type { Summary } from '../batch/summary-data.js';
-import { fill, termOf, vendorName } from './i18n.js';
+import { fill, formats, termOf, vendorName } from './i18n.js';
 import { figure, PALETTE, stackedBars, TOP, type ChartContext } from './plot.js';
 
 export { overTimeChart } from './time-chart.js';
@@ -92,7 +92,7 @@ export function leaksChart(s: Summary, ctx: ChartContext): string {
     }
     return series.filter((k) => by.has(k)).map((k) => ({ label: e.encoding, series: vendorName(w, k), value: by.get(k) ?? 0 }));
   });
-  const nf = new Intl.NumberFormat(ctx.locale);
+  const nf = formats(ctx.locale).number;
   const inLinks = s.leaks.inLinks.reduce((n, l) => n + l.links, 0);
   const links = inLinks === 0 ? '' : fill(w.linkLeaksNote, { n: nf.format(inLinks), list: s.leaks.inLinks.map((l) => `${l.encoding} ${nf.format(l.links)}`).join(', ') });
   return figure('chart-leaks', w.leaks, fill(w.leaksNote, { links }).trim(), stackedBars(rows, series.map((k) => vendorName(w, k)), PALETTE, ctx));

@@ -222,14 +222,43 @@ export function vendorName(words: Words, name: string): string {
 }
 
 /**
+ * Number, percent and plural formats of a locale (made once: a page formats thousands of numbers).
+ *
+ * @example
+ * formats('fr-FR').number.format(12345); // '12 345'
+ */
+export interface Formats {
+  readonly number: Intl.NumberFormat;
+  readonly percent: Intl.NumberFormat;
+  readonly plural: Intl.PluralRules;
+}
+
+const cache = new Map<string, Formats>();
+
+/**
+ * The {@link Formats} of a locale, made on first use.
+ *
+ * @example
+ * formats('en-GB').percent.format(0.5); // '50%'
+ */
+export function formats(locale: string): Formats {
+  let f = cache.get(locale);
+  if (f === undefined) {
+    f = { number: new Intl.NumberFormat(locale), percent: new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }), plural: new Intl.PluralRules(locale) };
+    cache.set(locale, f);
+  }
+  return f;
+}
+
+/**
  * A count in words: the plural form the language uses for `n`, with `{n}` filled in.
  *
  * @example
  * plural({ one: '{n} message', other: '{n} messages' }, 1, 'fr-FR'); // '1 message'
  */
 export function plural(forms: { readonly one: string; readonly other: string }, n: number, locale: string): string {
-  const form = new Intl.PluralRules(locale).select(n) === 'one' ? forms.one : forms.other;
-  return fill(form, { n: new Intl.NumberFormat(locale).format(n) });
+  const form = formats(locale).plural.select(n) === 'one' ? forms.one : forms.other;
+  return fill(form, { n: formats(locale).number.format(n) });
 }
 
 /**

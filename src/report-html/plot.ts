@@ -8,7 +8,7 @@ import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 import { clip } from '../batch/counter.js';
 import { esc } from './escape.js';
-import type { Words } from './i18n.js';
+import { formats, type Words } from './i18n.js';
 
 /**
  * What the charts need besides the summary: words and number and date formats of the language.
@@ -124,7 +124,7 @@ export function stackedBars(rows: readonly Stacked[], series: readonly string[],
   const labels = [...new Set(rows.map((r) => r.label))];
   const totals = new Map<string, number>();
   for (const r of rows) totals.set(r.label, (totals.get(r.label) ?? 0) + r.value);
-  const nf = new Intl.NumberFormat(ctx.locale);
+  const nf = formats(ctx.locale).number;
   const node = Plot.plot({
     document: documentFor(),
     width: WIDTH,

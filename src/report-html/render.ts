@@ -8,7 +8,7 @@ import type { Summary } from '../batch/summary-data.js';
 import type { Language } from '../types.js';
 import { categoriesChart, flagsChart, leaksChart, measurementChart, overTimeChart, partyChart, vendorsChart } from './charts.js';
 import { esc } from './escape.js';
-import { fill, plural, wordsFor, type Words } from './i18n.js';
+import { fill, formats, plural, wordsFor, type Words } from './i18n.js';
 import { drillDown, senderTable } from './senders.js';
 import { SORT_SCRIPT, SORT_SCRIPT_HASH } from './sort-script.js';
 import { REPORT_CSS } from './style.js';
@@ -48,8 +48,8 @@ export interface RenderOptions {
 const LOCALE: Readonly<Record<Language, string>> = { en: 'en-GB', fr: 'fr-FR' };
 
 function stats(s: Summary, w: Words, locale: string): string {
-  const nf = new Intl.NumberFormat(locale);
-  const pf = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
+  const nf = formats(locale).number;
+  const pf = formats(locale).percent;
   const t = s.totals;
   const share = t.messages === 0 ? 0 : t.withTrackers / t.messages;
   const word = (forms: { readonly one: string; readonly other: string }, n: number): string => plural(forms, n, locale);
@@ -66,7 +66,7 @@ function stats(s: Summary, w: Words, locale: string): string {
 
 function identifiers(s: Summary, w: Words, locale: string): string {
   if (s.identifiers.length === 0) return `<p class="nothing">${esc(w.nothing)}</p>`;
-  const nf = new Intl.NumberFormat(locale);
+  const nf = formats(locale).number;
   const rows = s.identifiers
     .map(
       (x) =>
@@ -98,7 +98,7 @@ export function renderReport(s: Summary, o: RenderOptions): string {
   const w = wordsFor(o.lang);
   const locale = LOCALE[o.lang];
   const ctx = { words: w, locale };
-  const nf = new Intl.NumberFormat(locale);
+  const nf = formats(locale).number;
   const csp = `default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src ${SORT_SCRIPT_HASH}; base-uri 'none'; form-action 'none'`;
   const charts = [overTimeChart, vendorsChart, categoriesChart, partyChart, measurementChart, leaksChart, flagsChart].map((chart) => chart(s, ctx));
   const capped = s.totals.senders >= s.limits.senders ? `<p class="more">${esc(fill(w.capped, { n: nf.format(s.limits.senders) }))}</p>` : '';

@@ -6,7 +6,7 @@
 import type { SenderSummary, Summary } from '../batch/summary-data.js';
 import type { FindingRow, MessageRow } from '../batch/senders.js';
 import { esc } from './escape.js';
-import { fill, plural, termOf, vendorName, type Words } from './i18n.js';
+import { fill, formats, plural, termOf, vendorName, type Words } from './i18n.js';
 
 /**
  * Words and formats the tables need.
@@ -30,15 +30,15 @@ function cell(value: string, sort: string | number, cls = ''): string {
 }
 
 function listCell(items: ReadonlyArray<{ name: string; n: number }>, shown: number, ctx: TableContext): string {
-  const nf = new Intl.NumberFormat(ctx.locale);
+  const nf = formats(ctx.locale).number;
   const head = items.slice(0, shown).map((x) => `${esc(x.name)} <span class="n">${nf.format(x.n)}</span>`);
   if (items.length > shown) head.push(`<span class="more">${esc(fill(ctx.words.more, { n: items.length - shown }))}</span>`);
   return head.join('<br>');
 }
 
 function senderRow(s: SenderSummary, rank: number, ctx: TableContext): string {
-  const nf = new Intl.NumberFormat(ctx.locale);
-  const pf = new Intl.NumberFormat(ctx.locale, { style: 'percent', maximumFractionDigits: 0 });
+  const nf = formats(ctx.locale).number;
+  const pf = formats(ctx.locale).percent;
   const name = s.shown.length > 0 ? `<a href="#${anchorOf(rank)}">${esc(s.domain)}</a>` : esc(s.domain);
   const flagTotal = s.flags.reduce((n, f) => n + f.findings, 0);
   return [
@@ -116,7 +116,7 @@ export function drillDown(s: Summary, ctx: TableContext): string {
     .map((x, rank) => {
       if (x.shown.length === 0) return '';
       const more = x.notShown > 0 ? `<p class="more">${esc(plural(w.notShown, x.notShown, ctx.locale))}</p>` : '';
-      const counts = `${plural(w.nMessages, x.messages, ctx.locale)}, ${w.withTrackers} ${new Intl.NumberFormat(ctx.locale).format(x.withTrackers)}`;
+      const counts = `${plural(w.nMessages, x.messages, ctx.locale)}, ${w.withTrackers} ${formats(ctx.locale).number.format(x.withTrackers)}`;
       return `<section class="sender" id="${anchorOf(rank)}"><h3>${esc(x.domain)} <span class="counts">${esc(counts)}</span> <a class="back" href="#senders">${esc(w.backToTable)}</a></h3><ol>${x.shown
         .map((m) => messageItem(m, ctx))
         .join('')}</ol>${more}</section>`;

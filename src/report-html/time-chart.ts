@@ -3,7 +3,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import type { Summary } from '../batch/summary-data.js';
-import { fill, plural } from './i18n.js';
+import { fill, formats, plural } from './i18n.js';
 import { countTicks, documentFor, figure, nothing, outer, WIDTH, type ChartContext } from './plot.js';
 
 /**
@@ -28,7 +28,7 @@ export function overTimeChart(s: Summary, ctx: ChartContext): string {
     p.withTrackers += m.withTrackers;
   }
   const dateFormat = new Intl.DateTimeFormat(ctx.locale, yearly ? { year: 'numeric', timeZone: 'UTC' } : { year: 'numeric', month: 'short', timeZone: 'UTC' });
-  const nf = new Intl.NumberFormat(ctx.locale);
+  const nf = formats(ctx.locale).number;
   const rows = [...periods].flatMap(([key, p]) => {
     const start = new Date(Date.UTC(Number(key.slice(0, 4)), yearly ? 0 : Number(key.slice(5)) - 1, 1));
     const end = new Date(Date.UTC(start.getUTCFullYear() + (yearly ? 1 : 0), start.getUTCMonth() + (yearly ? 0 : 1), 1));
