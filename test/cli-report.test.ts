@@ -76,6 +76,15 @@ describe('spypixel report', () => {
     expect(html).toContain('4 lines could not be read as reports');
   });
 
+  it('exits 2 when the inputs hold no report at all, and says so', () => {
+    const empty = join(tmp, 'empty.ndjson');
+    writeFileSync(empty, '');
+    const r = cli(['report', empty, '-o', join(tmp, 'empty.html'), '-q']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('spypixel report: no report was read from the inputs\n');
+    expect(readFileSync(join(tmp, 'empty.html'), 'utf8')).toContain('Scan of 0 messages');
+  });
+
   it.each<[string, string[]]>([
     ['no input', ['report']],
     ['an unknown language', ['report', 'x.ndjson', '--lang', 'de']],

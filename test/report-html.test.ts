@@ -90,6 +90,13 @@ describe('renderReport', () => {
     for (const t of ['Top vendors', 'Sender domain', 'with trackers', 'email service provider', 'First or third party']) expect(fr).not.toContain(t);
   });
 
+  it('draws archives that span centuries by year, years before 100 included', () => {
+    const old = syntheticReports(5, 3).map((r, i) => ({ ...r, message: { ...r.message, date: i % 2 === 0 ? '0050-03-01T00:00:00.000Z' : '2026-01-01T00:00:00.000Z' } }));
+    const page = renderReport(summaryFrom(old), OPTIONS);
+    expect(page).toContain('year: the archive spans more than five years');
+    expect(page).toMatch(/<title>50: \d+ messages/);
+  });
+
   it('lists the input lines it skipped', () => {
     const page = renderReport(summaryFrom([]), { ...OPTIONS, problems: [{ file: 'a.ndjson', line: 3, code: 'invalid-json', message: 'Unexpected <token>' }], problemCount: 2 });
     expect(page).toContain('<code>a.ndjson:3</code> <code>invalid-json</code> Unexpected &lt;token&gt;');

@@ -2,8 +2,8 @@
  * `spypixel report <scan.ndjson…> [-o report.html] [--lang en|fr]`: the researcher's HTML report
  * from `spypixel scan --format ndjson` outputs. Reads line by line and aggregates in bounded
  * memory with the same code as the scan's summary. Exit codes: 0 report written from every line,
- * 2 usage error, or an input line or file that could not be read (the report is still written and
- * lists them on stderr and in the page).
+ * 2 usage error, an input line or file that could not be read, or no report at all (the report is
+ * still written; problems are listed on stderr and in the page).
  */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -69,5 +69,7 @@ export async function reportCommand(args: string[]): Promise<number> {
     const where = values.output ?? 'stdout';
     process.stderr.write(`spypixel report: ${where}: ${tally.messages} messages, ${problemCount} lines skipped, ${kb.toFixed(0)} KB in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
   }
-  return problemCount > 0 ? 2 : 0;
+  // An input with no report is not an archive without trackers: say so, as for unreadable lines.
+  if (tally.messages === 0) process.stderr.write('spypixel report: no report was read from the inputs\n');
+  return problemCount > 0 || tally.messages === 0 ? 2 : 0;
 }

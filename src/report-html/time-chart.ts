@@ -6,6 +6,13 @@ import type { Summary } from '../batch/summary-data.js';
 import { fill, formats, plural } from './i18n.js';
 import { countTicks, documentFor, figure, nothing, outer, WIDTH, type ChartContext } from './plot.js';
 
+/** The first day of a month; years before 100 stay themselves (`Date.UTC` would add 1900). */
+function utcMonth(year: number, month: number): Date {
+  const d = new Date(Date.UTC(2000, month, 1));
+  d.setUTCFullYear(year + Math.floor(month / 12), ((month % 12) + 12) % 12, 1);
+  return d;
+}
+
 /**
  * Messages with and without trackers by month (by year when the archive spans more than five
  * years, so bars stay readable).
@@ -30,8 +37,8 @@ export function overTimeChart(s: Summary, ctx: ChartContext): string {
   const dateFormat = new Intl.DateTimeFormat(ctx.locale, yearly ? { year: 'numeric', timeZone: 'UTC' } : { year: 'numeric', month: 'short', timeZone: 'UTC' });
   const nf = formats(ctx.locale).number;
   const rows = [...periods].flatMap(([key, p]) => {
-    const start = new Date(Date.UTC(Number(key.slice(0, 4)), yearly ? 0 : Number(key.slice(5)) - 1, 1));
-    const end = new Date(Date.UTC(start.getUTCFullYear() + (yearly ? 1 : 0), start.getUTCMonth() + (yearly ? 0 : 1), 1));
+    const start = utcMonth(Number(key.slice(0, 4)), yearly ? 0 : Number(key.slice(5)) - 1);
+    const end = yearly ? utcMonth(start.getUTCFullYear() + 1, 0) : utcMonth(start.getUTCFullYear(), start.getUTCMonth() + 1);
     const title = (n: number, what: string): string => `${dateFormat.format(start)}: ${nf.format(n)} ${w.messages} ${what} / ${nf.format(p.messages)}`;
     return [
       { start, end, series: w.withTrackers, value: p.withTrackers, title: title(p.withTrackers, w.withTrackers) },
