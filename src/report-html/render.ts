@@ -55,7 +55,7 @@ function stats(s: Summary, w: Words, locale: string): string {
   const word = (forms: { readonly one: string; readonly other: string }, n: number): string => plural(forms, n, locale);
   const items: Array<[string, string, boolean]> = [
     [nf.format(t.messages), word(w.statMessages, t.messages), false],
-    [nf.format(t.withTrackers), `${w.withTrackers} · ${pf.format(share)}`, t.withTrackers > 0],
+    [nf.format(t.withTrackers), `${pf.format(share)} ${w.withTrackers}`, t.withTrackers > 0],
     [nf.format(t.findings), word(w.statFindings, t.findings), false],
     [nf.format(t.messagesWithLeaks), w.withLeaks, t.messagesWithLeaks > 0],
     [nf.format(t.senders), word(w.statSenders, t.senders), false],
