@@ -230,7 +230,8 @@ export async function scanCommand(args: string[]): Promise<number> {
         if (before !== '') await sink.write(before);
         await sink.write(d.result.bytes);
       }
-      const state = { messages, totalMessages: total.messages, bytes, totalBytes: total.bytes, findings: tally.findings, elapsedMs: Date.now() - started };
+      // A shard scans an unknown share of the messages: no message total, the bytes still tell progress.
+      const state = { messages, totalMessages: s.shard === null ? total.messages : null, bytes, totalBytes: total.bytes, findings: tally.findings, elapsedMs: Date.now() - started };
       bar?.update(state);
     }
     bar?.done();
