@@ -46,3 +46,15 @@ export const BROWSER_MODE = browserTestMode(process.env, existsSync(CHROMIUM));
  * describeInBrowser('the demo page', () => { it('shows findings', async () => { … }); });
  */
 export const describeInBrowser: typeof describe.skip = BROWSER_MODE === 'skip' ? describe.skip : describe;
+
+/** Flags that keep Chromium from reaching out on its own (updates, sync, QUIC probes). */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
