@@ -21,7 +21,7 @@ export interface KeptLeaf {
   readonly encoding: string;
   readonly attachment: boolean;
   /** Raw (still transfer-encoded) body chunks. */
-  readonly chunks: Buffer[];
+  readonly chunks: Uint8Array[];
 }
 
 /** What one splitter run yields. */

@@ -1,5 +1,5 @@
 /**
- * What the MIME layer hands to the rest of the pipeline. mailparser's own shapes never pass this
+ * What the MIME layer hands to the rest of the pipeline. The MIME libraries' own shapes never pass this
  * boundary.
  */
 import type { ScanError } from '../types.js';

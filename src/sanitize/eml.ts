@@ -6,7 +6,7 @@
 import { defaultCatalogue } from '../catalogue/index.js';
 import { validateLimits } from '../limits.js';
 import { decodeCharset, decodeTransfer } from '../mime/decode.js';
-import { parseMail } from '../mime/parse.js';
+import { parseMail } from '../mime/node.js';
 import { headerLookup } from '../scan/sender.js';
 import { messageContext, recipientsOf } from '../scan/context.js';
 import type { Finding, ScanError } from '../types.js';

@@ -2,7 +2,7 @@
  * `scanEml`: the entry point for a raw RFC 5322 message.
  */
 import { defaultCatalogue } from '../catalogue/index.js';
-import { parseMail } from '../mime/parse.js';
+import { parseMail } from '../mime/node.js';
 import type { Report, ScanOptions } from '../types.js';
 import { scanEmlWith } from './eml-core.js';
 

@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { defaultCatalogue } from '../../src/catalogue/index.js';
-import { parseMail } from '../../src/mime/parse.js';
+import { parseMail } from '../../src/mime/node.js';
 import { sanitizeEml } from '../../src/sanitize/eml.js';
 import { sanitizeHtml } from '../../src/sanitize/html.js';
 import { scanHtml } from '../../src/scan/html.js';
