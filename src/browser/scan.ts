@@ -6,6 +6,7 @@
 import type { CatalogueIndex } from '../catalogue/types.js';
 import { sanitizeHtmlWith } from '../sanitize/html-core.js';
 import type { SanitizeHtmlResult, SanitizeOptions } from '../sanitize/types.js';
+import { scanEmlWith } from '../scan/eml-core.js';
 import { scanHtmlWith } from '../scan/html-core.js';
 import type { Report, ScanOptions } from '../types.js';
 import { defaultCatalogue, loadCatalogue } from './catalogue.js';
@@ -44,6 +45,24 @@ export function scanHtml(html: string, options: ScanOptions = {}): Report {
  */
 export function sanitizeHtml(html: string, options: SanitizeOptions = {}): SanitizeHtmlResult {
   return sanitizeHtmlWith(catalogueFor(options), html, options);
+}
+
+/**
+ * Scans a raw message (`.eml` text or bytes, e.g. a dropped file's `arrayBuffer()`) as `scanEml`
+ * of the Node entry does, with postal-mime as the MIME parser (loaded on first call).
+ *
+ * Rejects with a `TypeError` when the catalogue is not loaded and `options.catalogue` is absent,
+ * or for invalid `options.limits`; never on data.
+ *
+ * @example
+ * import { loadCatalogue, scanEml } from 'spypixel/html';
+ * await loadCatalogue();
+ * const report = await scanEml(new Uint8Array(await file.arrayBuffer()));
+ */
+export async function scanEml(raw: string | Uint8Array, options: ScanOptions = {}): Promise<Report> {
+  const catalogue = catalogueFor(options);
+  const { parseMail } = await import('./mime.js');
+  return scanEmlWith({ parseMail, defaultCatalogue: catalogue }, raw, options);
 }
 
 export { defaultCatalogue, loadCatalogue };

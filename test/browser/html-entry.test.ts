@@ -5,9 +5,10 @@
  * sample in headless Chromium exactly as Node does, without the page trying to load anything.
  * Sizes are printed (minified and gzipped) for the README.
  */
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
 import { sanitizeHtml } from '../../src/sanitize/html.js';
+import { scanEml } from '../../src/scan/eml.js';
 import { scanHtml } from '../../src/scan/html.js';
 import { bundleForBrowser, type Bundle } from './bundle.js';
 import { describeInBrowser } from './chromium.js';
@@ -17,7 +18,7 @@ import { servedPage, type ServedPage } from './served-page.js';
 const MAX_MAIN_GZIP = 150 * 1024;
 
 const APP = `
-import { loadCatalogue, sanitizeHtml, scanHtml } from 'spypixel/html';
+import { loadCatalogue, sanitizeHtml, scanEml, scanHtml } from 'spypixel/html';
 let before = '';
 try { scanHtml('<p>x</p>'); before = 'scanned without catalogue'; } catch (e) { before = e.message; }
 window.beforeLoad = before;
@@ -26,6 +27,10 @@ window.run = async (html, options) => {
   const report = scanHtml(html, options);
   const clean = sanitizeHtml(html, options);
   return JSON.stringify({ report, clean });
+};
+window.runEml = async (latin1, options) => {
+  await loadCatalogue();
+  return JSON.stringify(await scanEml(Uint8Array.from(latin1, (c) => c.charCodeAt(0)), options));
 };
 `;
 
@@ -61,6 +66,9 @@ describeInBrowser('spypixel/html in a browser', { timeout: 120_000 }, () => {
     const data = app.files.find((f) => f.path.startsWith('data.generated'));
     expect(data).toBeDefined();
     expect(main.text).not.toContain('google-analytics.com');
+    // postal-mime is in scanEml's chunk, not in the main one
+    expect(main.text).not.toContain('Maximum MIME nesting depth');
+    expect(app.files.some((f) => f.text.includes('Maximum MIME nesting depth'))).toBe(true);
     expect(data?.text).toContain('google-analytics.com');
     const kb = (n: number): string => `${(n / 1024).toFixed(1)} KB`;
     for (const f of app.files) console.info(`bundle ${f.path}: ${kb(f.bytes)} minified, ${kb(f.gzipBytes)} gzipped`);
@@ -71,6 +79,7 @@ describeInBrowser('spypixel/html in a browser', { timeout: 120_000 }, () => {
     return page.page.evaluate(() => (window as unknown as { beforeLoad: string }).beforeLoad).then((message) => {
       expect(message).toContain('loadCatalogue');
       expect(page.served.some((p) => p.startsWith('/data.generated'))).toBe(false);
+      expect(page.served.some((p) => p.startsWith('/mime'))).toBe(false);
     });
   });
 
@@ -83,6 +92,15 @@ describeInBrowser('spypixel/html in a browser', { timeout: 120_000 }, () => {
     expect(clean).toEqual(JSON.parse(JSON.stringify(sanitizeHtml(SAMPLE, OPTIONS))));
     expect(clean.html).not.toContain('google-analytics.com');
     expect(page.served.some((p) => p.startsWith('/data.generated'))).toBe(true);
+    expect(page.refused).toEqual([]);
+  });
+
+  const EMLS = readdirSync('samples').filter((f) => f.endsWith('.eml')).sort();
+  it.each(EMLS)('scanEml (postal-mime, loaded on first use) reports %s as Node does', async (name) => {
+    const raw = readFileSync(`samples/${name}`);
+    const json = await page.page.evaluate(([bytes, options]) => (window as unknown as { runEml: (b: string, o: object) => Promise<string> }).runEml(bytes, options), [raw.toString('latin1'), { recipient: 'me@mail.example' }] as const);
+    expect(JSON.parse(json)).toEqual(JSON.parse(JSON.stringify(await scanEml(raw, { recipient: 'me@mail.example' }))));
+    expect(page.served.some((p) => p.startsWith('/mime'))).toBe(true);
     expect(page.refused).toEqual([]);
   });
 });
