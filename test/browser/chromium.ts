@@ -47,8 +47,12 @@ export const BROWSER_MODE = browserTestMode(process.env, existsSync(CHROMIUM));
  */
 export const describeInBrowser: typeof describe.skip = BROWSER_MODE === 'skip' ? describe.skip : describe;
 
-/** Flags that keep Chromium from reaching out on its own (updates, sync, QUIC probes). */
+/**
+ * Flags that keep Chromium from reaching out on its own (updates, sync, QUIC probes), and a host
+ * resolver that resolves nothing, so that no DNS query leaves the machine whatever a page asks.
+ */
 export const CHROMIUM_ARGS = [
+  '--host-resolver-rules=MAP * ~NOTFOUND',
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
