@@ -4,7 +4,7 @@
  * inflate. In one process, after warm-up, the two sides take turns on the inputs, in rounds;
  * medians per side and their ratio (> 1: the package is slower). Asserts nothing.
  *
- * At commit 44fb398 this also compared the hand-written MD5, SHA-1 and SHA-2 with @noble/hashes on
+ * As first committed, this also compared the hand-written MD5, SHA-1 and SHA-2 with @noble/hashes on
  * 20–40 byte addresses; @noble/hashes took 0.39–0.87× their time (MD5 once 1.14×, within the
  * noise), so the leak search now uses it (src/leaks/digests.ts) and its figures are printed alone.
  */

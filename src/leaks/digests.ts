@@ -3,7 +3,8 @@
  * (ad-tech and data brokers still send them), SHA-224/256/384/512 (SHA-256 of the lower-cased
  * address is the ad-tech matching key: Meta, Google, UID2, ID5). From @noble/hashes: audited,
  * synchronous, no Node built-in (the HTML path runs in browsers), and faster than the hand-written
- * versions this replaced on address-sized input (bench/libraries.ts at commit 44fb398).
+ * versions this replaced on address-sized input (bench/libraries.ts as first committed; figures in
+ * bench/README.md).
  *
  * @example
  * toHex(sha256(utf8('user@example.com')));
