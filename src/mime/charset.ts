@@ -5,7 +5,12 @@
  */
 import type { ScanError } from '../types.js';
 
-/** Result of a decoding step: the value plus any problem met on the way. */
+/**
+ * Result of a decoding step: the value plus any problem met on the way.
+ *
+ * @example
+ * const d: Decoded<string> = { value: 'é', error: null };
+ */
 export interface Decoded<T> {
   readonly value: T;
   readonly error: ScanError | null;
@@ -29,6 +34,9 @@ export interface CharsetFallback {
 /**
  * The browser's fallback: its `TextDecoder` already decodes windows-1252 right, and nothing else
  * is added (charsets outside the WHATWG list get the UTF-8/windows-1252 guess and an error).
+ *
+ * @example
+ * decodeCharsetWith(BROWSER_CHARSETS, bytes, 'ibm850').error?.code; // 'unknown-charset'
  */
 export const BROWSER_CHARSETS: CharsetFallback = {
   windows1252: (bytes) => new TextDecoder('windows-1252').decode(bytes),

@@ -115,20 +115,30 @@ function bytesOf(content: ArrayBuffer | Uint8Array | null): Uint8Array {
   return content instanceof Uint8Array ? content : new Uint8Array(content);
 }
 
-/** Whether `--boundary--` occurs in the input: postal-mime does not say whether it saw it. */
-function closes(input: Uint8Array, boundary: string): boolean {
-  const marker = new TextEncoder().encode(`--${boundary}--`);
-  const first = marker[0];
-  for (let i = input.indexOf(first ?? 0x2d); i >= 0 && i + marker.length <= input.length; i = input.indexOf(first ?? 0x2d, i + 1)) {
-    let j = 1;
-    while (j < marker.length && input[i + j] === marker[j]) j++;
-    if (j === marker.length) return true;
+/**
+ * The boundaries whose closing line (`--boundary--`, trailing blanks allowed) occurs in the input:
+ * postal-mime does not say whether it saw one. One pass over the lines, whatever the number of
+ * multiparts (searching the input once per boundary would be quadratic on hostile mail).
+ */
+function closedBoundaries(input: Uint8Array): Set<string> {
+  const closed = new Set<string>();
+  for (let start = 0; start < input.length; ) {
+    const lf = input.indexOf(0x0a, start);
+    let end = lf < 0 ? input.length : lf;
+    const next = end + 1;
+    while (end > start && (input[end - 1] === 0x0d || input[end - 1] === 0x20 || input[end - 1] === 0x09)) end--;
+    if (end - start > 4 && input[start] === 0x2d && input[start + 1] === 0x2d && input[end - 1] === 0x2d && input[end - 2] === 0x2d) {
+      closed.add(new TextDecoder().decode(input.subarray(start + 2, end - 2)));
+    }
+    start = next;
   }
-  return false;
+  return closed;
 }
 
 interface Collect {
   readonly input: Uint8Array;
+  /** Computed on the first multipart with a boundary. */
+  closed: Set<string> | null;
   readonly maxHtml: number;
   readonly maxNodes: number;
   readonly leaves: KeptLeaf[];
@@ -148,7 +158,7 @@ function visit(node: PostalNode, path: string, isRoot: boolean, c: Collect): voi
     const where = isRoot ? `The top-level ${type}` : `${type} part ${path}`;
     const boundary = node.contentType.parsed.params.boundary;
     if (node.childNodes.length === 0) c.broken.push({ code: 'mime-parse-failed', message: `${where} has no parts: boundary missing or never used.` });
-    else if (boundary !== undefined && !closes(c.input, boundary)) c.broken.push({ code: 'mime-parse-failed', message: `${where} is never closed: the message may be truncated.` });
+    else if (boundary !== undefined && !(c.closed ??= closedBoundaries(c.input)).has(boundary)) c.broken.push({ code: 'mime-parse-failed', message: `${where} is never closed: the message may be truncated.` });
     node.childNodes.forEach((child, i) => {
       if (!isPostalNode(child)) throw new Error('unexpected postal-mime tree node');
       visit(child, path === '' ? String(i + 1) : `${path}.${i + 1}`, false, c);
@@ -201,7 +211,7 @@ export async function postalSplit(input: Uint8Array, maxHtml: number, maxNodes: 
     await parser.parse(input);
     const root: unknown = (parser as unknown as { root?: unknown }).root;
     if (!isPostalNode(root)) throw new Error('unexpected postal-mime tree (has the version changed?)');
-    const c: Collect = { input, maxHtml, maxNodes, leaves: [], broken: [], nodes: 0, html: 0, droppedHtml: 0 };
+    const c: Collect = { input, closed: null, maxHtml, maxNodes, leaves: [], broken: [], nodes: 0, html: 0, droppedHtml: 0 };
     visit(root, '', true, c);
     const head = headerSource(input);
     const broken = c.nodes > maxNodes ? [] : c.broken.slice(0, MAX_STRUCTURE_ERRORS);
