@@ -69,6 +69,8 @@ describe('postal-mime and mailsplit backends agree', () => {
   it.each<[string, string]>([
     ['Latin-1 raw Subject', 'Subject: Une fin d\u00e9e\r\nContent-Type: text/html\r\n\r\n<p>x</p>'],
     ['folded To', 'To: a@x.example,\r\n  b@x.example\r\nContent-Type: text/html\r\n\r\n<p>x</p>'],
+    ['platform-hint headers, folded and repeated', 'X-Mailer: Acme\r\n \t Mailer 2\r\nFeedback-ID: 1:2:3\r\nX-Mailgun-Tag: a\r\nX-Mailgun-Tag: b\r\nContent-Type: text/html\r\n\r\n<p>x</p>'],
+    ['a flood of distinct X- headers', `${Array.from({ length: 100 }, (_, i) => `X-H${i}: v${i}\r\n`).join('')}Content-Type: text/html\r\n\r\n<p>x</p>`],
     ['no header at all', '\r\n<p>x</p>'],
     ['multipart never closed', 'Content-Type: multipart/alternative; boundary=b\r\n\r\n--b\r\nContent-Type: text/html\r\n\r\n<p>x</p>\r\n'],
     ['multipart without parts', 'Content-Type: multipart/mixed; boundary=b\r\n\r\nno parts\r\n'],

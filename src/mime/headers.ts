@@ -45,6 +45,9 @@ export function isHintHeader(name: string): boolean {
   return name.startsWith('x-') || name === 'feedback-id' || name === 'list-id';
 }
 
+/** Distinct platform-hint headers kept per message (by every backend); a flood of X- headers adds nothing. */
+export const MAX_HINT_HEADERS = 64;
+
 /** Longest hint value kept: identifying text is short, and a header can be 256 KB. */
 const MAX_HINT_VALUE = 1024;
 

@@ -12,7 +12,7 @@ import PostalMime, { decodeWords } from 'postal-mime';
 import type { ScanError } from '../types.js';
 import type { MimeBackend } from './backend.js';
 import { BROWSER_CHARSETS, decodeCharsetWith, type Decoded } from './charset.js';
-import type { HeaderSource } from './headers.js';
+import { isHintHeader, MAX_HINT_HEADERS, type HeaderSource } from './headers.js';
 import type { KeptLeaf, SplitResult } from './split.js';
 
 /** The part of a postal-mime tree node this adapter reads. */
@@ -72,23 +72,28 @@ function headerText(bytes: Uint8Array): string {
 }
 
 /**
- * The wanted top-level headers, read from the input bytes: postal-mime decodes raw 8-bit header
- * bytes as UTF-8 only, which turns a Latin-1 Subject into U+FFFD, where the Node backend keeps it.
- * Unfolded (line breaks removed, folding whitespace kept), values trimmed.
+ * The wanted top-level headers, and the platform-hint ones (see `isHintHeader`), read from the
+ * input bytes: postal-mime decodes raw 8-bit header bytes as UTF-8 only, which turns a Latin-1
+ * Subject into U+FFFD, where the Node backend keeps it. Unfolded as the Node backend does (a line
+ * break and the blanks after it become one space), values trimmed.
  */
-function headerSource(input: Uint8Array): { source: HeaderSource; count: number } {
+function headerSource(input: Uint8Array): { source: HeaderSource; count: number; hintNames: string[] } {
   const byName = new Map<string, string[]>();
+  const hintNames: string[] = [];
   let count = 0;
   let current: string[] | null = null;
   const flush = (): void => {
     if (current === null) return;
-    const line = current.join('');
+    const line = current.join(' ');
     current = null;
     const colon = line.indexOf(':');
     const key = line.slice(0, Math.max(colon, 0)).trim().toLowerCase();
     if (colon < 0 || key === '') return;
     count++;
-    if (!WANTED_HEADERS.has(key)) return;
+    if (!WANTED_HEADERS.has(key)) {
+      if (!isHintHeader(key) || (!byName.has(key) && hintNames.length >= MAX_HINT_HEADERS)) return;
+      if (!byName.has(key)) hintNames.push(key);
+    }
     const list = byName.get(key) ?? [];
     list.push(line.slice(colon + 1).trim());
     byName.set(key, list);
@@ -99,15 +104,16 @@ function headerSource(input: Uint8Array): { source: HeaderSource; count: number 
     const line = input.subarray(start, end > start && input[end - 1] === 0x0d ? end - 1 : end);
     start = end + 1;
     if (line.length === 0) break;
-    const text = headerText(line);
-    if ((line[0] === 0x20 || line[0] === 0x09) && current !== null) current.push(text);
+    let blanks = 0;
+    while (line[blanks] === 0x20 || line[blanks] === 0x09) blanks++;
+    if (blanks > 0 && current !== null) current.push(headerText(line.subarray(blanks)));
     else {
       flush();
-      current = [text];
+      current = [headerText(line)];
     }
   }
   flush();
-  return { source: (name) => byName.get(name) ?? [], count };
+  return { source: (name) => byName.get(name) ?? [], count, hintNames };
 }
 
 function bytesOf(content: ArrayBuffer | Uint8Array | null): Uint8Array {
@@ -206,7 +212,7 @@ function describe(cause: unknown): string {
  */
 export async function postalSplit(input: Uint8Array, maxHtml: number, maxNodes: number): Promise<SplitResult> {
   const parser = new PostalMime({ maxRfc822NestingDepth: 0, attachmentEncoding: 'arraybuffer' });
-  const empty: SplitResult = { headers: null, headerCount: 0, leaves: [], droppedHtml: 0, nodes: 0, errors: [] };
+  const empty: SplitResult = { headers: null, headerCount: 0, hintNames: [], leaves: [], droppedHtml: 0, nodes: 0, errors: [] };
   try {
     await parser.parse(input);
     const root: unknown = (parser as unknown as { root?: unknown }).root;
@@ -215,7 +221,7 @@ export async function postalSplit(input: Uint8Array, maxHtml: number, maxNodes: 
     visit(root, '', true, c);
     const head = headerSource(input);
     const broken = c.nodes > maxNodes ? [] : c.broken.slice(0, MAX_STRUCTURE_ERRORS);
-    return { headers: head.source, headerCount: head.count, leaves: c.leaves, droppedHtml: c.droppedHtml, nodes: c.nodes, errors: broken };
+    return { headers: head.source, headerCount: head.count, hintNames: head.hintNames, leaves: c.leaves, droppedHtml: c.droppedHtml, nodes: c.nodes, errors: broken };
   } catch (cause) {
     return { ...empty, errors: [{ code: 'mime-parse-failed', message: `MIME split stopped early: ${describe(cause)}` }] };
   }

@@ -8,7 +8,7 @@ import mailsplit from '@zone-eu/mailsplit';
 import libmime from 'libmime';
 import type { MessageChunk, SplitterChunk } from '@zone-eu/mailsplit';
 import type { ScanError } from '../types.js';
-import { isHintHeader, type HeaderSource } from './headers.js';
+import { isHintHeader, MAX_HINT_HEADERS, type HeaderSource } from './headers.js';
 
 type SplitNode = MessageChunk['node'];
 
@@ -73,8 +73,6 @@ function repairEightBit(line: string): string {
   return utf8.includes('\uFFFD') ? line : utf8;
 }
 
-/** Distinct platform-hint headers kept per message; a flood of X- headers adds nothing. */
-const MAX_HINT_HEADERS = 64;
 
 function headerSource(node: SplitNode): { source: HeaderSource; count: number; hintNames: string[] } {
   const byName = new Map<string, string[]>();
