@@ -4,7 +4,9 @@
  * (a worker thread formats its own reports, in parallel); the writer only frames the texts.
  */
 import { csvHeader, csvRecords } from './csv.js';
+import { paint, PLAIN, TABLE_WORDS, type Role, type TableStyle, type TableWords } from './table-text.js';
 import type { BatchReport } from './unit.js';
+import { notScannedInFull } from './unscanned.js';
 import type { Report } from '../types.js';
 
 /**
@@ -34,35 +36,51 @@ function clipUrl(url: string): string {
   return url.length > TABLE_URL_CHARS ? `${url.slice(0, TABLE_URL_CHARS - 1)}…` : url;
 }
 
+/** A padded cell with only its text coloured, so the colour does not run into the gap. */
+function paintCell(style: TableStyle, role: Role, cell: string): string {
+  const text = cell.trimEnd();
+  return `${paint(style, role, text)}${cell.slice(text.length)}`;
+}
+
+/** Column widths of a language: the longest kind and confidence, the rest as before. */
+function widths(w: TableWords): readonly [number, number, number, number] {
+  const longest = (xs: readonly string[], at: number): number => Math.max(at, ...xs.map((x) => x.length));
+  return [longest([w.headers[0], ...Object.values(w.kinds)], 15), longest([w.headers[1], ...Object.values(w.confidences)], 10), 26, 34];
+}
+
 /**
  * One message as a readable block: headers, then one row per finding followed by its URL (cut
- * after 300 characters).
+ * after 300 characters), in the style's language (English keeps the kind codes), coloured when
+ * the style says so.
  *
  * @example
  * formatTable(report); // 'samples/01.eml\n  from … \n  open-pixel  certain  Google Analytics …'
  */
-export function formatTable(r: Report): string {
-  const lines: string[] = [r.source];
+export function formatTable(r: Report, style: TableStyle = PLAIN): string {
+  const w = TABLE_WORDS[style.lang];
+  const [kindW, confW, vendorW, hostW] = widths(w);
+  const lines: string[] = [paint(style, 'source', r.source)];
   const m = r.message;
-  const head = [m.from !== null ? `from ${m.from}` : null, m.subject !== null ? `“${m.subject}”` : null].filter((x) => x !== null);
+  const head = [m.from !== null ? `${w.from} ${m.from}` : null, m.subject !== null ? `“${m.subject}”` : null].filter((x) => x !== null);
   if (head.length > 0) lines.push(`  ${head.join(' · ')}`);
-  if (r.findings.length === 0) lines.push('  no tracker found');
+  if (r.findings.length === 0) lines.push(notScannedInFull(r.errors) ? `  ${w.noTrackerInPart}` : `  ${paint(style, 'clean', w.noTracker)}`);
   else {
-    lines.push(`  ${pad('KIND', 15)} ${pad('CONFIDENCE', 10)} ${pad('VENDOR', 26)} ${pad('HOST', 34)} WHAT IT SENDS`);
+    const [hk, hc, hv, hh, hs] = w.headers;
+    lines.push(`  ${paint(style, 'header', `${pad(hk, kindW)} ${pad(hc, confW)} ${pad(hv, vendorW)} ${pad(hh, hostW)} ${hs}`)}`);
     for (const f of r.findings) {
       const notes = [
-        f.measurement === 'individual' ? 'tracks you individually' : 'counts opens in aggregate',
+        f.measurement === 'individual' ? w.individual : w.aggregate,
         ...f.flags.filter((x) => !x.code.startsWith('recipient-address')).map((x) => x.code),
-        ...f.leaks.map((l) => `address as ${l.encoding} in ${l.location}`),
-        ...(f.count !== undefined && f.count > 1 ? [f.kind === 'click-redirect' ? `${f.count} links` : `loaded ${f.count}×`] : []),
+        ...f.leaks.map((l) => w.addressAs(l.encoding, l.location)),
+        ...(f.count !== undefined && f.count > 1 ? [f.kind === 'click-redirect' ? w.links(f.count) : w.loaded(f.count)] : []),
       ];
       lines.push(
-        `  ${pad(f.kind, 15)} ${pad(f.confidence, 10)} ${pad(f.vendor?.name ?? '(unknown)', 26)} ${pad(f.host, 34)} ${notes.join('; ')}`,
+        `  ${pad(w.kinds[f.kind], kindW)} ${paintCell(style, f.confidence, pad(w.confidences[f.confidence], confW))} ${pad(f.vendor?.name ?? w.unknownVendor, vendorW)} ${pad(f.host, hostW)} ${notes.join('; ')}`,
       );
       lines.push(`    ${clipUrl(f.url)}`);
     }
   }
-  for (const e of r.errors) lines.push(`  error ${e.code}: ${e.message}`);
+  for (const e of r.errors) lines.push(`  ${paint(style, 'error', `${w.error} ${e.code}`)}: ${e.message}`);
   return lines.join('\n');
 }
 
@@ -73,10 +91,10 @@ export function formatTable(r: Report): string {
  * @example
  * formatReport('ndjson', report); // '{"source":…}\n'
  */
-export function formatReport(format: OutputFormat, r: BatchReport): string {
+export function formatReport(format: OutputFormat, r: BatchReport, style: TableStyle = PLAIN): string {
   switch (format) {
     case 'table':
-      return `${formatTable(r)}\n\n`;
+      return `${formatTable(r, style)}\n\n`;
     case 'ndjson':
       return `${JSON.stringify(r)}\n`;
     case 'csv':

@@ -5,6 +5,7 @@
 import type { Report } from '../types.js';
 import { formatReport, type OutputFormat } from './format.js';
 import { outlineOf, type ReportOutline } from './outline.js';
+import { PLAIN, type TableStyle } from './table-text.js';
 import type { BatchReport, Location } from './unit.js';
 
 /**
@@ -55,12 +56,13 @@ export function withLocation(report: Report, location: Location | null): BatchRe
 }
 
 /**
- * A report as written: its text in the run's format (UTF-8) and its outline.
+ * A report as written: its text in the run's format (UTF-8; a table in the style's language and
+ * colours) and its outline.
  *
  * @example
  * resultOf(errorReport('a.eml', error), null, 'csv').outline.errors.length; // 1
  */
-export function resultOf(report: Report, location: Location | null, format: OutputFormat): JobResult {
-  return { bytes: utf8(formatReport(format, withLocation(report, location))), outline: outlineOf(report) };
+export function resultOf(report: Report, location: Location | null, format: OutputFormat, style: TableStyle = PLAIN): JobResult {
+  return { bytes: utf8(formatReport(format, withLocation(report, location), style)), outline: outlineOf(report) };
 }
 

@@ -8,6 +8,7 @@ import type { OutputFormat } from './format.js';
 import { WorkerPool } from './pool.js';
 import { ownedBuffer, resultOf, type JobResult } from './result.js';
 import type { JobOptions } from './scan-job.js';
+import { PLAIN, tableStyle, type TableStyle } from './table-text.js';
 import { errorReport, type ScanJob, type Unit } from './unit.js';
 
 /**
@@ -85,18 +86,18 @@ export function createScanner(opts: ScannerOptions): Scanner {
     url,
     size: opts.jobs,
     workerData: opts.job,
-    onCrash: (job, reason) => resultOf(errorReport(job.source, { code: 'internal-error', message: reason }), job.location, opts.job.format),
+    onCrash: (job, reason) => resultOf(errorReport(job.source, { code: 'internal-error', message: reason }), job.location, opts.job.format, tableStyle(opts.job)),
     transfer: (job) => ownedBuffer(job.bytes),
     resourceLimits: WORKER_LIMITS,
   });
   return { scan: (job) => pool.run(job), close: () => pool.close(), parallelism: opts.jobs };
 }
 
-function start(unit: Unit, scanner: Scanner, format: OutputFormat): Promise<Done> {
+function start(unit: Unit, scanner: Scanner, format: OutputFormat, style: TableStyle): Promise<Done> {
   if (unit.skip) return Promise.resolve({ result: null, weight: unit.weight });
   if (unit.error !== null || unit.bytes === null) {
     const error = unit.error ?? { code: 'internal-error' as const, message: 'No bytes to scan.' };
-    return Promise.resolve({ result: resultOf(errorReport(unit.source, error), unit.location, format), weight: unit.weight });
+    return Promise.resolve({ result: resultOf(errorReport(unit.source, error), unit.location, format, style), weight: unit.weight });
   }
   return scanner.scan({ source: unit.source, format: unit.format, bytes: unit.bytes, location: unit.location }).then((result) => ({
     result,
@@ -111,7 +112,13 @@ function start(unit: Unit, scanner: Scanner, format: OutputFormat): Promise<Done
  * @example
  * for await (const done of scanInOrder(units, scanner, 'ndjson', 8)) if (done.result) write(done.result.bytes);
  */
-export async function* scanInOrder(units: AsyncIterable<Unit>, scanner: Scanner, format: OutputFormat, window: number): AsyncGenerator<Done> {
+export async function* scanInOrder(
+  units: AsyncIterable<Unit>,
+  scanner: Scanner,
+  format: OutputFormat,
+  window: number,
+  style: TableStyle = PLAIN,
+): AsyncGenerator<Done> {
   const it = units[Symbol.asyncIterator]();
   const inFlight: Array<Promise<Done>> = [];
   let exhausted = false;
@@ -119,7 +126,7 @@ export async function* scanInOrder(units: AsyncIterable<Unit>, scanner: Scanner,
     while (!exhausted && inFlight.length < Math.max(1, window)) {
       const next = await it.next();
       if (next.done === true) exhausted = true;
-      else inFlight.push(start(next.value, scanner, format));
+      else inFlight.push(start(next.value, scanner, format, style));
     }
     const head = inFlight.shift();
     if (head === undefined) return;

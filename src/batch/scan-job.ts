@@ -7,6 +7,7 @@ import { scanHtml } from '../scan/html.js';
 import type { Language, Report, ScanOptions } from '../types.js';
 import type { OutputFormat } from './format.js';
 import { resultOf, type JobResult } from './result.js';
+import { tableStyle } from './table-text.js';
 import { errorReport, type ScanJob } from './unit.js';
 
 /**
@@ -21,6 +22,8 @@ export interface JobOptions {
   readonly recipient?: readonly string[];
   /** The output format the report is written in. */
   readonly format: OutputFormat;
+  /** Colour the table (the CLI decides: a terminal, NO_COLOR, FORCE_COLOR, --color). */
+  readonly color?: boolean;
 }
 
 /**
@@ -50,5 +53,5 @@ export async function scanJob(job: ScanJob, opts: JobOptions): Promise<Report> {
  * const { text } = await runJob(job, { lang: 'en', includeLinks: true, format: 'ndjson' });
  */
 export async function runJob(job: ScanJob, opts: JobOptions): Promise<JobResult> {
-  return resultOf(await scanJob(job, opts), job.location, opts.format);
+  return resultOf(await scanJob(job, opts), job.location, opts.format, tableStyle(opts));
 }

@@ -1,38 +1,14 @@
 /**
- * The `spypixel` command. Commands: `scan`, `sanitize`, `report`, `eval`, `catalogue`.
- * Exit codes in the manner of linters: 0 nothing found, 1 trackers found, 2 usage or I/O error.
- * Commands load what they need when they run: `scan` with worker threads never loads the scanner
- * on the main thread, which saves each run half a second of start-up and the memory it takes.
+ * The `spypixel` command. Commands: `scan`, `sanitize`, `report`, `eval`, `catalogue`; `--help` on each,
+ * `--version`. Exit codes in the manner of linters: 0 nothing found, 1 trackers found, 2 usage
+ * error or an input not read (see usage.ts). Commands load what they need when they run: `scan`
+ * with worker threads never loads the scanner on the main thread, which saves each run half a
+ * second of start-up and the memory it takes.
  */
 import { parseArgs } from 'node:util';
-import { scanCommand, UsageError } from './scan-command.js';
-
-const USAGE = `Usage:
-  spypixel scan <paths…> [options]
-      paths: .eml/.html files, mbox files, Maildir or other folders (recursive), .gz files, globs
-             ('archive/**/*.mbox', quoted so the shell leaves them alone), - for stdin
-      --format, -f table|json|ndjson|csv   (default table; ndjson with --resume)
-      --output, -o FILE        append to FILE (refused if it exists and is not empty, see --resume)
-      --resume FILE            continue an interrupted ndjson run, skipping messages already in FILE
-      --jobs, -j N             worker threads (default: number of cores)
-      --max-message-bytes N    larger messages get a limit-exceeded error (default 25MB)
-      --quiet, -q              no progress bar and no summary on stderr
-      --recipient ADDR or @FILE…  --lang en|fr  --no-links  --fail-on none|possible|likely|certain
-      --summary-json FILE      the run's aggregates as JSON (what spypixel report draws)
-      --shard k/n              scan only part k of n (by message content); concatenate the n outputs
-  spypixel sanitize <in.eml|in.html> [-o OUT | --in-place] [--mode remove|annotate|placeholder] …
-      writes the message with trackers removed (stdout by default; never in place unless --in-place)
-  spypixel report <scan.ndjson…> [-o report.html] [--lang en|fr] [--summary-json FILE] [--quiet]
-      one self-contained HTML page (inline SVG charts, per-sender table) from scan --format ndjson outputs
-  spypixel eval <folder with labels.json> [--verbose] [--min-recall R] [--max-clean-findings N]
-  spypixel catalogue [--json]
-
-Exit codes: 0 nothing found, 1 trackers found (see --fail-on), 2 usage or I/O error.`;
-
-function fail(message: string): number {
-  process.stderr.write(`spypixel: ${message}\n${USAGE}\n`);
-  return 2;
-}
+import { watchOutput } from './pipe.js';
+import { COMMAND_USAGE, TOP_USAGE, UsageError, usageFailure, usageMessage, wantsHelp, type CommandName } from './usage.js';
+import { packageVersion } from './version.js';
 
 async function evalCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -46,13 +22,15 @@ async function evalCommand(args: string[]): Promise<number> {
     },
   });
   const dir = positionals[0];
-  if (dir === undefined) return fail('eval needs a folder with labels.json');
+  if (dir === undefined) throw new UsageError('give a folder with labels.json');
+  const minRecall = values['min-recall'] === undefined ? null : Number(values['min-recall']);
+  const maxClean = values['max-clean-findings'] === undefined ? null : Number(values['max-clean-findings']);
+  if (minRecall !== null && !(minRecall >= 0 && minRecall <= 1)) throw new UsageError('--min-recall must be a number from 0 to 1');
+  if (maxClean !== null && !(Number.isInteger(maxClean) && maxClean >= 0)) throw new UsageError('--max-clean-findings must be a whole number');
   const { evaluateFolder, formatScore, pixelRecall } = await import('./eval-command.js');
   const { score, problems } = await evaluateFolder(dir);
   for (const p of problems) process.stderr.write(`spypixel eval: ${p}\n`);
   process.stdout.write(values.json ? `${JSON.stringify(score, null, 2)}\n` : `${formatScore(score, values.verbose)}\n`);
-  const minRecall = values['min-recall'] === undefined ? null : Number(values['min-recall']);
-  const maxClean = values['max-clean-findings'] === undefined ? null : Number(values['max-clean-findings']);
   if (minRecall !== null && pixelRecall(score) < minRecall) {
     process.stderr.write(`spypixel eval: pixel+beacon recall ${pixelRecall(score).toFixed(3)} is below ${minRecall}\n`);
     return 1;
@@ -64,52 +42,63 @@ async function evalCommand(args: string[]): Promise<number> {
   return 0;
 }
 
-async function catalogueCommand(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { json: { type: 'boolean', default: false } } });
-  const { defaultCatalogue } = await import('../catalogue/index.js');
-  const entries = defaultCatalogue().entries;
-  if (values.json) {
-    process.stdout.write(`${JSON.stringify(entries, null, 2)}\n`);
-    return 0;
-  }
-  const byCat = new Map<string, string[]>();
-  for (const e of entries) byCat.set(e.category, [...(byCat.get(e.category) ?? []), e.name]);
-  for (const [cat, names] of [...byCat].sort()) {
-    process.stdout.write(`${cat} (${names.length})\n  ${names.sort().join(', ')}\n`);
-  }
-  process.stdout.write(`${entries.length} vendors\n`);
+const COMMANDS: Readonly<Record<CommandName, (args: string[]) => Promise<number>>> = {
+  scan: async (args) => (await import('./scan-command.js')).scanCommand(args),
+  sanitize: async (args) => (await import('./sanitize-command.js')).sanitizeCommand(args),
+  report: async (args) => (await import('./report-command.js')).reportCommand(args),
+  eval: evalCommand,
+  catalogue: async (args) => (await import('./catalogue-command.js')).catalogueCommand(args),
+};
+
+const isCommand = (name: string): name is CommandName => Object.hasOwn(COMMANDS, name);
+
+function print(text: string): number {
+  process.stdout.write(`${text}\n`);
   return 0;
 }
 
-async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
+async function run(argv: string[]): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === undefined) return usageFailure(null, 'no command given', process.stderr);
+  if (first === '--help' || first === '-h') return print(TOP_USAGE);
+  if (first === '--version' || first === '-V') return print(packageVersion(new URL(import.meta.url)) ?? 'unknown');
+  if (first === 'help') {
+    const topic = rest[0];
+    if (topic === undefined) return print(TOP_USAGE);
+    return isCommand(topic) ? print(COMMAND_USAGE[topic]) : usageFailure(null, `unknown command '${topic}'`, process.stderr);
+  }
+  if (!isCommand(first)) {
+    return usageFailure(null, first.startsWith('-') ? `unknown option '${first}'` : `unknown command '${first}'`, process.stderr);
+  }
+  if (wantsHelp(rest)) return print(COMMAND_USAGE[first]);
   try {
-    if (command === 'scan') return await scanCommand(rest);
-    if (command === 'eval') return await evalCommand(rest);
-    if (command === 'sanitize') return await (await import('./sanitize-command.js')).sanitizeCommand(rest);
-    if (command === 'catalogue') return await catalogueCommand(rest);
-    if (command === 'report') return await (await import('./report-command.js')).reportCommand(rest);
-    if (command === '--help' || command === '-h' || command === 'help') {
-      process.stdout.write(`${USAGE}\n`);
-      return 0;
-    }
-    return fail(command === undefined ? 'no command given' : `unknown command "${command}"`);
+    return await COMMANDS[first](rest);
   } catch (e) {
-    if (e instanceof UsageError) return fail(e.message);
-    if ((e as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || (e as { code?: string }).code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-      return fail((e as Error).message);
-    }
-    process.stderr.write(`spypixel: ${(e as Error).message}\n`);
+    const usage = usageMessage(e);
+    if (usage !== null) return usageFailure(first, usage, process.stderr);
+    process.stderr.write(`spypixel ${first}: ${e instanceof Error ? e.message : String(e)}\n`);
     return 2;
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
+const stdout = watchOutput(process.stdout);
+let code = 2;
+run(process.argv.slice(2)).then(
+  (c) => {
+    code = c;
+    process.exitCode = c;
   },
   (e: unknown) => {
     process.stderr.write(`spypixel: ${String(e)}\n`);
     process.exitCode = 2;
   },
 );
+// Decided at exit: a write error is reported by its stream after the write, perhaps after the command ended.
+process.on('exit', () => {
+  const failure = stdout.failure();
+  if (stdout.readerClosed()) process.exitCode = 0;
+  else if (failure !== null && code < 2) {
+    process.stderr.write(`spypixel: cannot write the output: ${failure}\n`);
+    process.exitCode = 2;
+  }
+});

@@ -4,6 +4,7 @@
  * complete lines (but perhaps a cut last one, which `--resume` handles).
  */
 import { closeSync, fstatSync, openSync, writeSync } from 'node:fs';
+import { isClosedPipe } from './pipe.js';
 
 /**
  * A text destination; it takes text, or text already encoded as UTF-8.
@@ -14,8 +15,10 @@ import { closeSync, fstatSync, openSync, writeSync } from 'node:fs';
 export interface Sink {
   write(text: string | Uint8Array): Promise<void>;
   close(): Promise<void>;
-  /** Set when the destination failed (EPIPE, disk full …). */
+  /** Set when the destination failed (disk full …). */
   readonly failed: () => string | null;
+  /** The reader closed the pipe (`| head`): nothing more is wanted, and that is no failure. */
+  readonly readerClosed: () => boolean;
 }
 
 /**
@@ -42,6 +45,7 @@ export function openOutput(path: string): Sink {
       closeSync(fd);
     },
     failed: () => failure,
+    readerClosed: () => false,
   };
 }
 
@@ -73,12 +77,14 @@ export function nonEmptyFile(path: string): boolean {
  */
 export function stdoutSink(): Sink {
   let failure: string | null = null;
+  let closed = false;
   process.stdout.on('error', (e: Error) => {
-    failure = e.message;
+    if (isClosedPipe(e)) closed = true;
+    else if (!closed) failure ??= e.message;
   });
   return {
     async write(text) {
-      if (failure !== null) return;
+      if (failure !== null || closed) return;
       if (!process.stdout.write(text)) {
         await new Promise<void>((resolve) => {
           const done = (): void => {
@@ -95,5 +101,6 @@ export function stdoutSink(): Sink {
       // stdout stays open; the process flushes it on exit.
     },
     failed: () => failure,
+    readerClosed: () => closed,
   };
 }

@@ -12,7 +12,7 @@ import { Tally } from '../batch/aggregate.js';
 import { summaryOf } from '../batch/summary-data.js';
 import { readReports } from '../report-html/read.js';
 import { renderReport, type InputProblem } from '../report-html/render.js';
-import { UsageError } from './scan-command.js';
+import { UsageError } from './usage.js';
 
 /** Problems listed in the page and on stderr; the rest are counted. */
 const PROBLEMS_LISTED = 20;
@@ -34,7 +34,7 @@ export async function reportCommand(args: string[]): Promise<number> {
       quiet: { type: 'boolean', short: 'q', default: false },
     },
   });
-  if (positionals.length === 0) throw new UsageError('report needs at least one NDJSON file written by spypixel scan --format ndjson (- for stdin)');
+  if (positionals.length === 0) throw new UsageError('give at least one NDJSON file written by spypixel scan --format ndjson (- for stdin)');
   if (values.lang !== 'en' && values.lang !== 'fr') throw new UsageError(`unknown language "${values.lang}"`);
   const outputs = [values.output, values['summary-json']].filter((x) => x !== undefined).map((p) => resolve(p));
   if (positionals.some((p) => p !== '-' && outputs.includes(resolve(p)))) throw new UsageError('the output must not be one of the inputs');

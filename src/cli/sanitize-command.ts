@@ -2,6 +2,8 @@
  * `spypixel sanitize <in> [-o out] [--in-place]`: writes a copy of a message (.eml) or HTML body
  * (.html) with its trackers removed. The input is never modified unless `--in-place`, which
  * writes a temporary file beside it and renames it over the input (atomic on one filesystem).
+ * `-` reads the message from standard input; without `-o` it goes to standard output, so
+ * `spypixel sanitize -` is a mail filter.
  */
 import { randomBytes } from 'node:crypto';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
@@ -11,23 +13,25 @@ import { isValidUtf8 } from '../mime/decode.js';
 import { sanitizeEml } from '../sanitize/eml.js';
 import { sanitizeHtml } from '../sanitize/html.js';
 import type { SanitizeMode, SanitizeOptions } from '../sanitize/types.js';
+import { isClosedPipe } from './pipe.js';
+import { usageFailure, usageMessage } from './usage.js';
 
-const USAGE = `Usage: spypixel sanitize <in.eml|in.html> [-o OUT | --in-place] [options]
-  -o, --output FILE        write there (default: standard output); never the input itself
-  --in-place               replace the input (temporary file in the same folder, then rename)
-  --mode remove|annotate|placeholder   (default remove)
-  --policy keep|remove     what to do with findings of confidence 'possible' (default keep)
-  --no-unwrap              keep click redirects instead of linking to their destination
-  --keep-utm               keep utm_* campaign parameters on links
-  --allow-vendor ID…       catalogue ids whose trackers stay
-  --allow-sender ADDR…     senders (address or domain) whose messages stay as they are
-  --recipient ADDR…        recipient address(es), for leak detection
-  --quiet, -q              no summary on standard error
-Exit codes: 0 written, 2 usage or I/O error.`;
-
+/** A usage error: one line and the hint to --help (usage.ts), never the whole usage. */
 function fail(message: string): number {
-  process.stderr.write(`spypixel sanitize: ${message}\n${USAGE}\n`);
+  return usageFailure('sanitize', message, process.stderr);
+}
+
+/** A failure that is no usage error: one line, no hint. */
+function failWith(message: string): number {
+  process.stderr.write(`spypixel sanitize: ${message}\n`);
   return 2;
+}
+
+/** All of standard input: `sanitize -` is a mail filter (message in, sanitized message out). */
+async function readStdin(): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin as AsyncIterable<Buffer>) chunks.push(c);
+  return Buffer.concat(chunks);
 }
 
 /** HTML files in another charset go through latin1, which maps bytes to characters one to one, so untouched bytes are written back unchanged. */
@@ -90,24 +94,26 @@ export async function sanitizeCommand(args: string[]): Promise<number> {
       },
     });
   } catch (e) {
-    return fail(e instanceof Error ? e.message : String(e));
+    return fail(usageMessage(e) ?? String(e));
   }
   const { values, positionals } = parsed;
   const input = positionals[0];
   if (input === undefined || positionals.length > 1) return fail('give exactly one input file');
   const inPlace = values['in-place'] === true;
-  const output = typeof values.output === 'string' ? values.output : null;
+  // `-o -` is standard output, as the default is.
+  const output = typeof values.output === 'string' && values.output !== '-' ? values.output : null;
   if (inPlace && output !== null) return fail('--in-place and --output exclude each other');
-  if (output !== null && resolve(output) === resolve(input)) return fail('the output is the input; use --in-place to replace it');
+  if (inPlace && input === '-') return fail('--in-place needs a file, not standard input');
+  if (output !== null && input !== '-' && resolve(output) === resolve(input)) return fail('the output is the input; use --in-place to replace it');
   const opts = optionsFrom(values);
   if (typeof opts === 'string') return fail(opts);
   let bytes: Buffer;
   try {
-    bytes = await readFile(input);
+    bytes = input === '-' ? await readStdin() : await readFile(input);
   } catch (e) {
-    return fail(`cannot read ${input}: ${e instanceof Error ? e.message : String(e)}`);
+    return failWith(`cannot read ${input}: ${e instanceof Error ? e.message : String(e)}`);
   }
-  const ext = extname(input).toLowerCase();
+  const ext = input === '-' ? '.eml' : extname(input).toLowerCase();
   let out: Uint8Array;
   let removed: number;
   let changes: number;
@@ -115,7 +121,7 @@ export async function sanitizeCommand(args: string[]): Promise<number> {
     ({ out, removed, changes } = sanitizeHtmlBytes(bytes, opts));
   } else {
     const r = await sanitizeEml(bytes, opts);
-    for (const e of r.errors) if (e.code === 'internal-error' || e.code === 'invalid-input') return fail(`${input}: ${e.message}`);
+    for (const e of r.errors) if (e.code === 'internal-error' || e.code === 'invalid-input') return failWith(`${input}: ${e.message}`);
     out = r.eml;
     removed = r.removed.length;
     changes = r.changes.length;
@@ -128,7 +134,9 @@ export async function sanitizeCommand(args: string[]): Promise<number> {
     else if (output !== null) await writeAtomically(resolve(output), out);
     else await new Promise<void>((ok, ko) => process.stdout.write(out, (e) => (e ? ko(e) : ok())));
   } catch (e) {
-    return fail(`cannot write: ${e instanceof Error ? e.message : String(e)}`);
+    // The reader closed the pipe (`| head`): it has what it wanted.
+    if (isClosedPipe(e)) return 0;
+    return failWith(`cannot write: ${e instanceof Error ? e.message : String(e)}`);
   }
   if (values.quiet !== true) process.stderr.write(`spypixel sanitize: ${input}: ${removed} tracker(s) removed, ${changes} edit(s)\n`);
   return 0;

@@ -1,11 +1,14 @@
 /**
  * `spypixel scan`: files, folders, globs, mbox, Maildir, gzip and stdin, scanned in parallel with
  * bounded memory, written in input order, resumable. Exit codes: 0 nothing found, 1 trackers
- * found (see `--fail-on`), 2 usage or I/O error.
+ * found (see `--fail-on`), 2 usage error or an input not read (see exit-code.ts). A path that
+ * gives nothing to read is said on stderr, never written as a report.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
+import { GlobError } from '../batch/glob-pattern.js';
+import { bump } from '../batch/counter.js';
 import { collectBatchInputs, type InputEntry } from '../batch/inputs.js';
 import { ProgressBar, showProgress } from '../batch/progress.js';
 import { readUnits } from '../batch/read.js';
@@ -15,13 +18,16 @@ import { parseOutline } from '../batch/outline-parse.js';
 import { inShard, parseShard, type Shard } from '../batch/shard.js';
 import { formatTally, Tally } from '../batch/summary.js';
 import { summaryOf } from '../batch/summary-data.js';
+import { TABLE_WORDS } from '../batch/table-text.js';
 import type { Unit } from '../batch/unit.js';
 import type { Confidence, Language } from '../types.js';
 import { OUTPUT_FORMATS, writerFor, type OutputFormat } from '../batch/format.js';
+import { COLOR_WHEN, useColor, type ColorWhen } from './color.js';
+import { exitCodeOf } from './exit-code.js';
 import { nonEmptyFile, openOutput, stdoutSink, type Sink } from './output.js';
+import { UsageError } from './usage.js';
 
-/** Thrown for a bad command line; the caller prints it with the usage text and exits 2. */
-export class UsageError extends Error {}
+export { UsageError } from './usage.js';
 
 const RANK: Readonly<Record<Confidence, number>> = { possible: 1, likely: 2, certain: 3 };
 
@@ -51,6 +57,7 @@ interface ScanSettings {
   readonly recipient: string[];
   readonly summaryJson: string | null;
   readonly shard: Shard | null;
+  readonly color: ColorWhen;
 }
 
 function settings(args: string[]): ScanSettings {
@@ -70,6 +77,7 @@ function settings(args: string[]): ScanSettings {
       'fail-on': { type: 'string', default: 'possible' },
       'summary-json': { type: 'string' },
       shard: { type: 'string' },
+      color: { type: 'string', default: 'auto' },
     },
   });
   const resume = values.resume ?? null;
@@ -86,7 +94,9 @@ function settings(args: string[]): ScanSettings {
   if (values.lang !== 'en' && values.lang !== 'fr') throw new UsageError(`unknown language "${values.lang}"`);
   const failOn = values['fail-on'];
   if (failOn !== 'none' && !(failOn in RANK)) throw new UsageError(`unknown --fail-on "${failOn}"`);
-  if (positionals.length === 0) throw new UsageError('scan needs at least one file, folder, glob or -');
+  const color = values.color as ColorWhen;
+  if (!COLOR_WHEN.includes(color)) throw new UsageError(`unknown --color "${values.color}" (auto, always or never)`);
+  if (positionals.length === 0) throw new UsageError('give at least one file, folder, glob, or - for standard input');
   const shard = values.shard === undefined ? null : parseShard(values.shard);
   if (shard === null && values.shard !== undefined) throw new UsageError(`bad --shard "${values.shard}": give k/n with 1 ≤ k ≤ n, e.g. 2/8`);
   const summaryJson = values['summary-json'] ?? null;
@@ -107,6 +117,7 @@ function settings(args: string[]): ScanSettings {
     recipient: recipientList(values.recipient ?? []),
     summaryJson,
     shard,
+    color,
   };
 }
 
@@ -157,13 +168,6 @@ async function* untilStopped(units: AsyncIterable<Unit>, stopped: () => boolean)
   }
 }
 
-function exitCode(t: Tally, s: ScanSettings, outputFailed: boolean): number {
-  if (outputFailed || (t.errorsByCode.get('file-read-failed') ?? 0) > 0) return 2;
-  if (s.failOn === 'none') return 0;
-  const threshold = RANK[s.failOn];
-  return (Object.keys(RANK) as Confidence[]).some((c) => RANK[c] >= threshold && (t.byConfidence.get(c) ?? 0) > 0) ? 1 : 0;
-}
-
 /**
  * Runs `spypixel scan` with its arguments; resolves to the exit code.
  *
@@ -172,6 +176,7 @@ function exitCode(t: Tally, s: ScanSettings, outputFailed: boolean): number {
  */
 export async function scanCommand(args: string[]): Promise<number> {
   const s = settings(args);
+  const color = s.format === 'table' && useColor(s.color, s.output === null && process.stdout.isTTY === true, process.env);
   const tally = new Tally();
   let done = new Set<string>();
   let partialLastLine = false;
@@ -189,7 +194,7 @@ export async function scanCommand(args: string[]): Promise<number> {
   // Started first, so that the workers load the scanner while the inputs are listed.
   const scanner = createScanner({
     jobs: s.jobs,
-    job: { lang: s.lang, includeLinks: s.includeLinks, recipient: s.recipient, format: s.format },
+    job: { lang: s.lang, includeLinks: s.includeLinks, recipient: s.recipient, format: s.format, color },
     workerUrl: new URL('./worker.js', import.meta.url),
   });
   let inputs: InputEntry[];
@@ -199,8 +204,18 @@ export async function scanCommand(args: string[]): Promise<number> {
     sink = s.output !== null ? openOutput(s.output) : stdoutSink();
   } catch (e) {
     await scanner.close();
-    throw e;
+    throw e instanceof GlobError ? new UsageError(e.message) : e;
   }
+  // A path that gives nothing to read is no message: said on stderr, as grep and ripgrep do,
+  // never written as a report that could read as "no tracker found".
+  let inputErrors = 0;
+  for (const i of inputs) {
+    if (i.kind !== 'error') continue;
+    inputErrors++;
+    bump(tally.errorsByCode, i.error.code);
+    process.stderr.write(`spypixel scan: ${i.error.message} (${i.error.code})\n`);
+  }
+  inputs = inputs.filter((i) => i.kind !== 'error');
   const total = totals(inputs);
   // The cut record stays as it is (the file is only appended to); it just gets its line ended.
   if (partialLastLine) await sink.write('\n');
@@ -218,8 +233,9 @@ export async function scanCommand(args: string[]): Promise<number> {
   try {
     await sink.write(writer.begin());
     const units = inShard(readUnits(inputs, { maxMessageBytes: s.maxMessageBytes, isDone: (src) => done.has(src), stdin: process.stdin }), s.shard);
-    const halted = (): boolean => stopped || sink.failed() !== null;
-    for await (const d of scanInOrder(untilStopped(units, halted), scanner, s.format, Math.max(2, scanner.parallelism * 4))) {
+    const halted = (): boolean => stopped || sink.failed() !== null || sink.readerClosed();
+    const style = { lang: s.lang, color };
+    for await (const d of scanInOrder(untilStopped(units, halted), scanner, s.format, Math.max(2, scanner.parallelism * 4), style)) {
       bytes += d.weight;
       if (d.result !== null) {
         messages++;
@@ -241,11 +257,25 @@ export async function scanCommand(args: string[]): Promise<number> {
     await scanner.close();
     await sink.close();
   }
-  const summary = `${formatTally(tally)}${stopped ? '\ninterrupted: continue with --resume' : ''}\n`;
+  // The reader has what it wanted (`| head`): end quietly.
+  if (sink.readerClosed()) return 0;
+  const summary = `${formatTally(tally, s.lang)}${stopped ? `\n${TABLE_WORDS[s.lang].summary.interrupted}` : ''}\n`;
   if (s.format === 'table' && s.output === null) await sink.write(summary);
   else if (!s.quiet) process.stderr.write(summary);
   if (s.summaryJson !== null) writeFileSync(s.summaryJson, `${JSON.stringify(summaryOf(tally), null, 2)}\n`);
+  // A shard may hold no message of a small archive; anywhere else, no message means nothing was read.
+  const nothing = tally.messages === 0 && inputErrors === 0 && s.shard === null;
+  if (nothing) process.stderr.write(`spypixel scan: no mail message found in ${s.paths.join(' ')}\n`);
   const failure = sink.failed();
-  if (failure !== null) process.stderr.write(`spypixel: cannot write the output: ${failure}\n`);
-  return stopped ? 130 : exitCode(tally, s, failure !== null);
+  if (failure !== null) process.stderr.write(`spypixel scan: cannot write the output: ${failure}\n`);
+  return exitCodeOf({
+    interrupted: stopped,
+    readerClosed: sink.readerClosed(),
+    outputFailed: failure !== null,
+    inputErrors,
+    noMessage: nothing,
+    errorsByCode: tally.errorsByCode,
+    byConfidence: tally.byConfidence,
+    failOn: s.failOn,
+  });
 }
