@@ -262,7 +262,7 @@ describe('the table in French', () => {
     expect(r.stdout).toContain('TYPE');
     expect(r.stdout).toContain('CONFIANCE');
     expect(r.stdout).toContain('FOURNISSEUR');
-    expect(r.stdout).toMatch(/pixel d’ouverture +probable +\(inconnu\)/);
+    expect(r.stdout).toMatch(/pixel d’ouverture +probable +operateur\.example/);
     expect(r.stdout).toMatch(/balise +certaine +Google Analytics/);
     expect(r.stdout).toContain('aucun traqueur trouvé');
     expect(r.stdout).toContain('2 messages analysés, 1 avec traqueurs, 3 détections (balise 2, pixel d’ouverture 1); 0 erreur');
