@@ -201,6 +201,13 @@ describe('a reader that closes the pipe (EPIPE) ends the run quietly with exit 0
     expect(r.code).toBe(0);
   });
 
+  it('report -', async () => {
+    const ndjson = spawnSync(process.execPath, ['dist/cli.js', 'scan', SAMPLE, '-f', 'ndjson', '-q'], { env: plainEnv() }).stdout;
+    const r = await withClosedStdout(['report', '-', '-q'], ndjson);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+  });
+
   it('sanitize -', async () => {
     const r = await withClosedStdout(['sanitize', '-'], readFileSync(SAMPLE));
     expect(r.stderr).toBe('');

@@ -92,7 +92,8 @@ describe('spypixel report', () => {
   ])('exits 2 on %s', (_name, args) => {
     const r = cli(args, tmp);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^spypixel: /);
+    // one line and the hint, as for every usage error
+    expect(r.stderr).toMatch(/^spypixel report: [^\n]+\nTry 'spypixel report --help'\.\n$/);
   });
 });
 

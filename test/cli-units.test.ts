@@ -152,6 +152,7 @@ describe('formatTable', () => {
       '  from a@shop.example · “Hi”',
       '  KIND            CONFIDENCE VENDOR                     HOST                               WHAT IT SENDS',
       '  click-redirect  certain    (unknown)                  t.example                          tracks you individually; address as md5 in param:u; 3 links',
+      '    https://t.example/c?u=abc',
       '  error url-invalid: bad',
     ]);
   });
@@ -162,6 +163,7 @@ describe('formatTable', () => {
       '  de a@shop.example · “Hi”',
       '  TYPE                CONFIANCE  FOURNISSEUR                HÔTE                               CE QU’IL ENVOIE',
       '  redirection de clic certaine   (inconnu)                  t.example                          vous suit individuellement; adresse en md5 dans param:u; 3 liens',
+      '    https://t.example/c?u=abc',
       '  erreur url-invalid: bad',
     ]);
   });
