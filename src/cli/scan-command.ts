@@ -4,9 +4,7 @@
  * found (see `--fail-on`), 2 usage error or an input not read (see exit-code.ts). A path that
  * gives nothing to read is said on stderr, never written as a report.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
-import { parseArgs } from 'node:util';
+import { writeFileSync } from 'node:fs';
 import { GlobError } from '../batch/glob-pattern.js';
 import { bump } from '../batch/counter.js';
 import { collectBatchInputs, type InputEntry } from '../batch/inputs.js';
@@ -15,140 +13,20 @@ import { readUnits } from '../batch/read.js';
 import { readResume } from '../batch/resume.js';
 import { createScanner, scanInOrder } from '../batch/run.js';
 import { parseOutline } from '../batch/outline-parse.js';
-import { inShard, parseShard, type Shard } from '../batch/shard.js';
+import { inShard } from '../batch/shard.js';
 import { formatTally, Tally } from '../batch/summary.js';
 import { summaryOf } from '../batch/summary-data.js';
 import { TABLE_WORDS } from '../batch/table-text.js';
 import type { Unit } from '../batch/unit.js';
-import type { Confidence, Language } from '../types.js';
-import { OUTPUT_FORMATS, writerFor, type OutputFormat } from '../batch/format.js';
-import { COLOR_WHEN, useColor, type ColorWhen } from './color.js';
+import { writerFor } from '../batch/format.js';
+import { useColor } from './color.js';
 import { exitCodeOf } from './exit-code.js';
 import { nonEmptyFile, openOutput, stdoutSink, type Sink } from './output.js';
+import { scanSettings } from './scan-settings.js';
 import { UsageError } from './usage.js';
 
 export { UsageError } from './usage.js';
-
-const RANK: Readonly<Record<Confidence, number>> = { possible: 1, likely: 2, certain: 3 };
-
-const SIZE_UNITS: Readonly<Record<string, number>> = { '': 1, k: 1e3, kb: 1e3, m: 1e6, mb: 1e6, g: 1e9, gb: 1e9 };
-
-/** `25MB`, `512k`, `1000000` → bytes, or `null`. */
-function parseSize(text: string): number | null {
-  const t = text.trim().toLowerCase();
-  let i = 0;
-  while (i < t.length && ((t[i] ?? '') >= '0' && (t[i] ?? '') <= '9')) i++;
-  const factor = SIZE_UNITS[t.slice(i)];
-  const n = Number(t.slice(0, i));
-  return i === 0 || factor === undefined || !Number.isSafeInteger(n * factor) || n <= 0 ? null : n * factor;
-}
-
-interface ScanSettings {
-  readonly paths: string[];
-  readonly format: OutputFormat;
-  readonly output: string | null;
-  readonly resume: string | null;
-  readonly jobs: number;
-  readonly quiet: boolean;
-  readonly maxMessageBytes: number;
-  readonly failOn: Confidence | 'none';
-  readonly lang: Language;
-  readonly includeLinks: boolean;
-  readonly recipient: string[];
-  readonly summaryJson: string | null;
-  readonly shard: Shard | null;
-  readonly color: ColorWhen;
-}
-
-function settings(args: string[]): ScanSettings {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      format: { type: 'string', short: 'f' },
-      output: { type: 'string', short: 'o' },
-      resume: { type: 'string' },
-      jobs: { type: 'string', short: 'j' },
-      quiet: { type: 'boolean', short: 'q', default: false },
-      'max-message-bytes': { type: 'string', default: '25MB' },
-      recipient: { type: 'string', multiple: true },
-      lang: { type: 'string', default: 'en' },
-      'no-links': { type: 'boolean', default: false },
-      'fail-on': { type: 'string', default: 'possible' },
-      'summary-json': { type: 'string' },
-      shard: { type: 'string' },
-      color: { type: 'string', default: 'auto' },
-    },
-  });
-  const resume = values.resume ?? null;
-  const format = (values.format ?? (resume !== null ? 'ndjson' : 'table')) as OutputFormat;
-  if (!OUTPUT_FORMATS.includes(format)) throw new UsageError(`unknown format "${format}"`);
-  if (resume !== null && format !== 'ndjson') throw new UsageError('--resume works with --format ndjson only');
-  if (resume !== null && values.output !== undefined && values.output !== resume) {
-    throw new UsageError('--resume FILE appends to FILE; --output must be the same file or left out');
-  }
-  const jobs = values.jobs === undefined ? availableParallelism() : Number(values.jobs);
-  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) throw new UsageError(`--jobs must be an integer from 1 to 256`);
-  const maxMessageBytes = parseSize(values['max-message-bytes']);
-  if (maxMessageBytes === null) throw new UsageError(`bad --max-message-bytes "${values['max-message-bytes']}"`);
-  if (values.lang !== 'en' && values.lang !== 'fr') throw new UsageError(`unknown language "${values.lang}"`);
-  const failOn = values['fail-on'];
-  if (failOn !== 'none' && !(failOn in RANK)) throw new UsageError(`unknown --fail-on "${failOn}"`);
-  const color = values.color as ColorWhen;
-  if (!COLOR_WHEN.includes(color)) throw new UsageError(`unknown --color "${values.color}" (auto, always or never)`);
-  if (positionals.length === 0) throw new UsageError('give at least one file, folder, glob, or - for standard input');
-  const shard = values.shard === undefined ? null : parseShard(values.shard);
-  if (shard === null && values.shard !== undefined) throw new UsageError(`bad --shard "${values.shard}": give k/n with 1 ≤ k ≤ n, e.g. 2/8`);
-  const summaryJson = values['summary-json'] ?? null;
-  if (summaryJson !== null && (summaryJson === (resume ?? values.output) || positionals.includes(summaryJson))) {
-    throw new UsageError('--summary-json must name a file of its own, not the output or an input');
-  }
-  return {
-    paths: positionals,
-    format,
-    output: resume ?? values.output ?? null,
-    resume,
-    jobs,
-    quiet: values.quiet,
-    maxMessageBytes,
-    failOn: failOn as Confidence | 'none',
-    lang: values.lang,
-    includeLinks: !values['no-links'],
-    recipient: recipientList(values.recipient ?? []),
-    summaryJson,
-    shard,
-    color,
-  };
-}
-
-/**
- * `--recipient` values: addresses, or `@FILE` for a list of addresses (one per line, `#` comments),
- * so a batch over many mailboxes can search every owner's address.
- *
- * @example
- * recipientList(['me@mail.example', '@recipients.txt']); // ['me@mail.example', …lines of the file]
- */
-export function recipientList(values: readonly string[]): string[] {
-  const out: string[] = [];
-  for (const v of values) {
-    if (!v.startsWith('@')) {
-      out.push(v);
-      continue;
-    }
-    let text: string;
-    try {
-      text = readFileSync(v.slice(1), 'utf8');
-    } catch (e) {
-      throw new UsageError(`cannot read the recipient list ${v.slice(1)}: ${(e as Error).message}`);
-    }
-    for (const line of text.split(/\r?\n/)) {
-      const hash = line.indexOf('#');
-      const a = (hash < 0 ? line : line.slice(0, hash)).trim();
-      if (a.includes('@')) out.push(a);
-    }
-  }
-  return out;
-}
+export { recipientList } from './scan-settings.js';
 
 function totals(inputs: readonly InputEntry[]): { bytes: number; messages: number | null } {
   let bytes = 0;
@@ -175,7 +53,7 @@ async function* untilStopped(units: AsyncIterable<Unit>, stopped: () => boolean)
  * process.exitCode = await scanCommand(['archive.mbox', '--format', 'ndjson', '-o', 'out.ndjson']);
  */
 export async function scanCommand(args: string[]): Promise<number> {
-  const s = settings(args);
+  const s = scanSettings(args);
   const color = s.format === 'table' && useColor(s.color, s.output === null && process.stdout.isTTY === true, process.env);
   const tally = new Tally();
   let done = new Set<string>();
