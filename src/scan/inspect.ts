@@ -155,7 +155,14 @@ export function inspectPart(html: string, ctx: PartContext): Inspection {
     const recipientLeaks = recipientLeaksOf(url, ctx);
     const decision = classify({ resource: r, url, match, thirdParty, leaks: recipientLeaks });
     const leaks = otherLeaksOf(url, recipientLeaks, ctx);
-    if (decision === null && r.via === 'link-click' && match === null) unknownLinks.push({ resource: r, url, thirdParty });
+    if (decision === null && r.via === 'link-click' && match === null) {
+      // A security gateway's rewriting (Safe Links, URL Defense…) is not tracking: the link is
+      // judged by the URL it carries, so a clean message full of gateway links stays clean.
+      const carried = fetchable(ctx.catalogue.unwrap(url));
+      const judged = carried ?? url;
+      const party = carried === null ? thirdParty : isThirdParty(carried.host, ctx.senders, ctx.domainOf);
+      unknownLinks.push({ resource: r, url: judged, thirdParty: party, leaks: recipientLeaks });
+    }
     const attributed = match === null ? attributeVendor(ctx.sender, decision, thirdParty, url.host, ctx.domainOf) : null;
     const base: Verdict = { resource: r, requested, url, match, thirdParty, leaks, decision, group: null };
     const verdict = attributed === null ? base : { ...base, attributed };
