@@ -91,10 +91,12 @@ function fromCatalogue(c: Candidate, match: CatalogueMatch, ev: ReturnType<typeo
   const confidence: Confidence = match.level === 'shape' ? 'likely' : 'certain';
   if (r.via === 'link-click') {
     if (match.kind === 'click-redirect') return { kind: 'click-redirect', confidence, signals };
-    if (match.level !== 'host') return null;
-    // Every request to a dedicated tracking host is tracking; only the list's own pages are not.
-    const hostConfidence = dedicatedHostLink(c.url, r.text, match.identifierParams, c.leaks.length > 0);
-    return hostConfidence === null ? null : { kind: 'click-redirect', confidence: hostConfidence, signals };
+    // Every request to a dedicated tracking host, or to a vendor endpoint that serves opens and
+    // clicks alike (Selligent's optiextension.dll), is tracking; only the list's own pages are not.
+    const linkConfidence = dedicatedHostLink(c.url, r.text, match.identifierParams, c.leaks.length > 0);
+    if (linkConfidence === null) return null;
+    const sure = match.level !== 'host' && linkConfidence === 'likely';
+    return { kind: 'click-redirect', confidence: sure ? confidence : linkConfidence, signals };
   }
   // On a vendor host without an endpoint fact, only pixel evidence makes a hit: the same hosts
   // serve logos and content images, often with hashed file names. Ad servers are the exception:
