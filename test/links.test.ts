@@ -78,6 +78,8 @@ describe('class 4: unknown links judged as a group', () => {
     ['a token plus ordinary short parameters', tokens.map((t, i) => link(`https://news.shop.example/r?id=${t}&n=${i}&v=2`)), [['news.shop.example/r', 4, 'possible']]],
     ['destinations in the query', tokens.map((t) => link(`https://news.shop.example/d?u=${t}&url=${enc(`https://shop.example/${t}`)}`)), [['news.shop.example/d', 4, 'likely']]],
     ['a bare token query', tokens.map((t) => link(`https://news.shop.example/d?${t}`)), [['news.shop.example/d', 4, 'possible']]],
+    ['an id chain over short numeric segments', [52881, 52882, 52883].map((n) => link(`https://t1.mail.example/c/136/1071579/1264/0/4531494/${n}/5bcc576f${n}.html`)), [['t1.mail.example/c', 3, 'possible']]],
+    ['hex-encoded destinations', [1, 2, 3].map((n) => link(`https://news.shop.example/redirect/?target=stat&linknum=${n}&href=${Buffer.from(`https://shop.example/${n}`).toString('hex')}`)), [['news.shop.example/redirect', 3, 'likely']]],
   ])('%s', (_name, links, want) => expect(keys(links)).toEqual(want));
 
   it.each([
@@ -93,12 +95,17 @@ describe('class 4: unknown links judged as a group', () => {
     ]],
     ['a login page returning to the site', [link(`https://shop.example/account/login?next=${enc('https://shop.example/orders')}`)]],
     ['one opaque link without a click word', [link('https://files.example/d/Q9vX2kLm8pR4tZ1a')]],
+    ['one opaque link on a host that is no click host', [link('https://clickhouse.example/Q9vX2kLm8pR4tZ1a')]],
+    ['dated archive pages', [12, 13, 14].map((d) => link(`https://news.example/archive/2026/05/${d}`))],
+    ['an article id chain under a content word', [1, 2, 3].map((n) => link(`https://news.example/story/2026/0${n}/98765${n}`))],
     ['the same tokenised URL three times', [1, 2, 3].map(() => link('https://files.example/d/Q9vX2kLm8pR4tZ1a'))],
   ])('leaves %s alone', (_name, links) => expect(groupUnknownLinks(links)).toEqual([]));
 
   it.each([
     ['the destination URL', `https://mail.shop.example/redirect?url=${enc('https://shop.example/order/1')}`, {}, 'likely'],
     ['a click word plus a token', 'https://mail.shop.example/c/Q9vX2kLm8pR4tZ1a', {}, 'possible'],
+    ['a click host plus a token', 'https://links.mail.shop.example/Q9vX2kLm8pR4tZ1a', {}, 'possible'],
+    ['a base64 destination', `https://mail.shop.example/r/?u=${Buffer.from('https://shop.example/order/1').toString('base64url')}`, {}, 'likely'],
     ['the recipient address on a click endpoint', 'https://mail.shop.example/click?e=me%40mail.example&l=4', { leaks: [leak] }, 'likely'],
   ])('counts a single link carrying %s', (_name, u, opts, want) => {
     const groups = groupUnknownLinks([link(u, opts), link('https://shop.example/about')]);

@@ -81,6 +81,16 @@ const CLICK_WORDS: ReadonlySet<string> = new Set([
   'click', 'clicks', 'clickthrough', 'linkclick', 'redirect', 'redir', 'redirection', 'outbound', 'trk',
 ]);
 
+/** First host labels that name a click-tracking host (`click.mail.shop.example`, `links.shop.example`). */
+const CLICK_HOST_LABELS: ReadonlySet<string> = new Set([
+  'click', 'clicks', 'clk', 'track', 'tracking', 'trk', 'links', 'link', 'lnk', 'redirect', 'redir', 'elink', 'email-links',
+]);
+
+function hostSaysClick(url: ParsedUrl): boolean {
+  const dot = url.host.indexOf('.');
+  return dot > 0 && CLICK_HOST_LABELS.has(url.host.slice(0, dot));
+}
+
 function stem(segment: string): string {
   const s = segment.toLowerCase();
   const dot = s.lastIndexOf('.');
@@ -92,16 +102,38 @@ function isContentParam(key: string, value: string): boolean {
   return /[a-z]{5,}/i.test(value) && identifierShape(value) === null;
 }
 
+/**
+ * A destination URL written in base64 (`aHR0c…` is "http") or hex (`68747470…`): redirects that
+ * keep their target out of sight still carry it.
+ */
+function isEncodedDestination(v: string): boolean {
+  return (v.startsWith('aHR0c') && v.length >= 16) || (v.length >= 16 && /^68747470[0-9a-f]+$/i.test(v));
+}
+
+/** Numbers and short mixed codes (`136`, `4531494`, `5bcc576f50.html`): pieces of an id chain. */
+function isIdPiece(segment: string): boolean {
+  const s = stem(segment);
+  return /^[0-9]+$/.test(s) || isShortToken(s);
+}
+
+/** A recipient or link id spread over three or more short numeric segments: `/c/136/1071579/…/52881/5bcc576f50.html`. */
+const MIN_ID_CHAIN = 3;
+
 function shapeOf(l: UnknownLink): LinkShape {
   const ids = identifierEvidence(l.url, []);
-  const plain = l.url.segments.filter((_, i) => !ids.segments.includes(i));
+  const segs = l.url.segments;
+  const words = segs.map((_, i) => i).filter((i) => !ids.segments.includes(i) && !isRedirectWord(segs[i] ?? ''));
+  const chain = words.filter((i) => isIdPiece(segs[i] ?? ''));
+  const idSegments = chain.length >= MIN_ID_CHAIN ? [...ids.segments, ...chain] : ids.segments;
+  const plain = segs.filter((_, i) => !idSegments.includes(i));
   const content = plain.filter((s) => !isRedirectWord(s));
   let contentParams = 0;
   for (const [k, v] of l.url.query) if (!ids.params.includes(k) && isContentParam(k, v)) contentParams++;
+  const encoded = l.url.query.some(([, v]) => isEncodedDestination(v)) || segs.some(isEncodedDestination);
   return {
-    idSegments: ids.segments,
+    idSegments,
     idParams: ids.params,
-    redirect: ids.redirect,
+    redirect: ids.redirect || encoded,
     redirectWord: content.length < plain.length,
     content,
     contentParams,
@@ -127,12 +159,13 @@ function opaque(s: LinkShape): boolean {
 
 /**
  * How sure one link alone makes us that it is a click redirect, or `null`: a redirect endpoint
- * with the destination in its query (`/r?url=https…`), a click word with a per-link token
- * (`/c/<token>`), or the recipient's address in a redirect-shaped URL.
+ * with the destination in its query (`/r?url=https…`), a click word (in the path, or as the host's
+ * first label: `links.shop.example`) with a per-link token (`/c/<token>`), or the recipient's
+ * address in a redirect-shaped URL.
  */
 function singleEvidence(l: UnknownLink, s: LinkShape): Confidence | null {
   if (s.slug || s.page) return null;
-  const clickWord = l.url.segments.some((seg) => CLICK_WORDS.has(stem(seg)));
+  const clickWord = l.url.segments.some((seg) => CLICK_WORDS.has(stem(seg))) || hostSaysClick(l.url);
   const wordy = s.content.filter((w) => w.length > 3).length;
   const redirectPath = wordy === 0 && s.content.length <= 2;
   if (s.redirect && redirectPath && (clickWord || s.content.length === 0)) return 'likely';
