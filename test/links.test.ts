@@ -85,6 +85,7 @@ describe('class 4: unknown links judged as a group', () => {
   it.each([
     ['product pages with ids', tokens.map((t) => link(`https://shop.example/products/${t}`))],
     ['a parcel tracking link', [link('https://parcels.example/track?tracknum=1Z999AA10123456784')]],
+    ['a parcel tracking link on a tracking host', [link('https://tracking.parcels.example/track?n=1Z999AA10123456784&loc=en_US')]],
     ['utm-tagged landing pages', tokens.map((t) => link(`https://shop.example/?utm_source=news&utm_medium=email&uid=${t}`))],
     ['slug articles', ['spring-sale-now', 'new-arrivals-today', 'about-our-team'].map((s) => link(`https://shop.example/c/${s}/Q9vX2kLm8pR4tZ1a`))],
     ['unsubscribe and preference links with tokens', tokens.slice(0, 3).map((t, i) => link(`https://news.shop.example/${['unsubscribe', 'preferences', 'profile'][i] ?? ''}/${t}`))],

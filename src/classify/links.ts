@@ -81,9 +81,12 @@ const CLICK_WORDS: ReadonlySet<string> = new Set([
   'click', 'clicks', 'clickthrough', 'linkclick', 'redirect', 'redir', 'redirection', 'outbound', 'trk',
 ]);
 
-/** First host labels that name a click-tracking host (`click.mail.shop.example`, `links.shop.example`). */
+/**
+ * First host labels that name a click-tracking host (`click.mail.shop.example`, `links.shop.example`).
+ * Not `track` or `tracking`: parcel carriers name their tracking pages so.
+ */
 const CLICK_HOST_LABELS: ReadonlySet<string> = new Set([
-  'click', 'clicks', 'clk', 'track', 'tracking', 'trk', 'links', 'link', 'lnk', 'redirect', 'redir', 'elink', 'email-links',
+  'click', 'clicks', 'clk', 'trk', 'links', 'link', 'lnk', 'redirect', 'redir', 'elink', 'email-links',
 ]);
 
 function hostSaysClick(url: ParsedUrl): boolean {
