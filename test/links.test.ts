@@ -5,7 +5,7 @@
  * clean: unsubscribe and preference links, web versions, gateway links, utm-tagged and slug links.
  */
 import { describe, expect, it } from 'vitest';
-import { isPageLink, isRedirectWord } from '../src/classify/link-words.js';
+import { isNeutralWord, isPageLink, isRedirectWord } from '../src/classify/link-words.js';
 import { dedicatedHostLink, groupUnknownLinks, type UnknownLink } from '../src/classify/links.js';
 import type { Resource } from '../src/html/types.js';
 import { scanHtml } from '../src/scan/html.js';
@@ -40,6 +40,10 @@ describe('redirect words and page links', () => {
   ])('isRedirectWord(%s) = %s', (seg, want) => expect(isRedirectWord(seg)).toBe(want));
 
   it.each([
+    ['cgi-bin', true], ['servlet', true], ['index.php', true], ['click', true], ['shoes', false], ['news', false],
+  ])('isNeutralWord(%s) = %s', (seg, want) => expect(isNeutralWord(seg)).toBe(want));
+
+  it.each([
     ['https://t.esp.example/unsubscribe?u=Q9vX2kLm8pR4', null, true],
     ['https://t.esp.example/hs/manage-preferences/unsubscribe?d=Vn4bW2', null, true],
     ['https://t.esp.example/proc.php?nl=1&c=2&m=3&act=unsub', null, true],
@@ -62,6 +66,8 @@ describe('class 1: a link to a dedicated tracking host', () => {
     ['the recipient address', 'https://links.esp.example/x?e=me%40mail.example', null, true, 'likely'],
     ['short tokens only', 'https://clicks.esp.example/y/ct/?l=8Ffd9&m=3cXz1&b=Ab9q', null, false, 'possible'],
     ['numeric ids only', 'https://go.esp.example/l/12345/2026-01-15/abcd', 'Register now', false, 'possible'],
+    ['an ad-server click with ids after ; and a bare destination', 'https://ad.esp.example/clk;118693193;13533154;f?http://shop.example/sale', null, false, 'likely'],
+    ['an ad-server click with ids after ;', 'https://ad.esp.example/clk;118693193;13533154;f', null, false, 'possible'],
     ['the vendor homepage', 'https://links.esp.example/', null, false, null],
     ['an unsubscribe page with a token', 'https://links.esp.example/unsubscribe/Q9vX2kLm8pR4tZ1a', null, false, null],
     ['a preferences page with a token', 'https://links.esp.example/preferences?id=Q9vX2kLm8pR4tZ1a', null, false, null],
@@ -78,7 +84,9 @@ describe('class 4: unknown links judged as a group', () => {
     ['a token plus ordinary short parameters', tokens.map((t, i) => link(`https://news.shop.example/r?id=${t}&n=${i}&v=2`)), [['news.shop.example/r', 4, 'possible']]],
     ['destinations in the query', tokens.map((t) => link(`https://news.shop.example/d?u=${t}&url=${enc(`https://shop.example/${t}`)}`)), [['news.shop.example/d', 4, 'likely']]],
     ['a bare token query', tokens.map((t) => link(`https://news.shop.example/d?${t}`)), [['news.shop.example/d', 4, 'possible']]],
+    ['short codes under a click word', [48213, 48214, 48215].map((n) => link(`https://www.news.example/cgi-bin/click.cgi?id=${n}&l=5`)), [['www.news.example/cgi-bin', 3, 'possible']]],
     ['an id chain over short numeric segments', [52881, 52882, 52883].map((n) => link(`https://t1.mail.example/c/136/1071579/1264/0/4531494/${n}/5bcc576f${n}.html`)), [['t1.mail.example/c', 3, 'possible']]],
+    ['destinations written into the path', ['home_software_apps', 'us_pc_sales', 'amd_second_quarter'].map((p) => link(`http://go.news.example/news/http://www.site.example/2007/07/19/${p}/`)), [['go.news.example/news', 3, 'likely']]],
     ['hex-encoded destinations', [1, 2, 3].map((n) => link(`https://news.shop.example/redirect/?target=stat&linknum=${n}&href=${Buffer.from(`https://shop.example/${n}`).toString('hex')}`)), [['news.shop.example/redirect', 3, 'likely']]],
   ])('%s', (_name, links, want) => expect(keys(links)).toEqual(want));
 
@@ -94,9 +102,12 @@ describe('class 4: unknown links judged as a group', () => {
       link(`https://twitter.com/intent/tweet?url=${enc('https://shop.example/a')}&text=Sale`),
       link(`https://www.linkedin.com/shareArticle?mini=true&url=${enc('https://shop.example/a')}`),
     ]],
+    ['a share link whose text starts with a URL', [link(`https://wa.me/?text=${enc('https://shop.example/a great sale')}`)]],
     ['a login page returning to the site', [link(`https://shop.example/account/login?next=${enc('https://shop.example/orders')}`)]],
     ['one opaque link without a click word', [link('https://files.example/d/Q9vX2kLm8pR4tZ1a')]],
     ['one opaque link on a host that is no click host', [link('https://clickhouse.example/Q9vX2kLm8pR4tZ1a')]],
+    ['short codes without a click word', [48213, 48214, 48215].map((n) => link(`https://www.shop.example/product.php?id=${n}`))],
+    ['a click word with words around it', [1, 2, 3].map((n) => link(`https://www.shop.example/click/category/shoes?page=${n}`))],
     ['dated archive pages', [12, 13, 14].map((d) => link(`https://news.example/archive/2026/05/${d}`))],
     ['an article id chain under a content word', [1, 2, 3].map((n) => link(`https://news.example/story/2026/0${n}/98765${n}`))],
     ['the same tokenised URL three times', [1, 2, 3].map(() => link('https://files.example/d/Q9vX2kLm8pR4tZ1a'))],
@@ -106,6 +117,7 @@ describe('class 4: unknown links judged as a group', () => {
     ['the destination URL', `https://mail.shop.example/redirect?url=${enc('https://shop.example/order/1')}`, {}, 'likely'],
     ['a click word plus a token', 'https://mail.shop.example/c/Q9vX2kLm8pR4tZ1a', {}, 'possible'],
     ['a click host plus a token', 'https://links.mail.shop.example/Q9vX2kLm8pR4tZ1a', {}, 'possible'],
+    ['a destination under a destination parameter', `https://promo.example/in?id=379304&link=${enc('https://shop.example/claim')}`, {}, 'likely'],
     ['a base64 destination', `https://mail.shop.example/r/?u=${Buffer.from('https://shop.example/order/1').toString('base64url')}`, {}, 'likely'],
     ['the recipient address on a click endpoint', 'https://mail.shop.example/click?e=me%40mail.example&l=4', { leaks: [leak] }, 'likely'],
   ])('counts a single link carrying %s', (_name, u, opts, want) => {

@@ -49,3 +49,28 @@ describe('click findings: key and representative link', () => {
     expect(f?.element.col).toBe(html.indexOf('href="https://click') + 1);
   });
 });
+
+describe('hosts a message reveals as branded tracking hosts', () => {
+  const pardotOpen = (host: string) => `<img src="https://${host}/r/12882/1/270662874/open/1" width="1" height="1">`;
+  const doc = (img: string, hrefs: string[]) => `<html><body>${page(hrefs)}${img}</body></html>`;
+  const clickVendors = (html: string) =>
+    scanHtml(html).findings.filter((f) => f.kind === 'click-redirect').map((f) => [f.vendor?.id ?? null, f.count]);
+
+  it.each([
+    ['a Pardot open pixel makes the host Pardot’s: its /e/ links are Pardot clicks',
+      doc(pardotOpen('www2.shop.example'), ['https://www2.shop.example/e/12882/02-utm-campaign-Drip20/2cj2ky/270662874', 'https://www2.shop.example/e/12882/03-utm-campaign-Drip20/2cj2kz/270662874']),
+      [['pardot', 2]]],
+    ['the list pages on that host stay pages',
+      doc(pardotOpen('www2.shop.example'), ['https://www2.shop.example/unsubscribe/u/12882/11c3d36eade6735a1e1a0322e3f37703/270662874']),
+      []],
+    ['the sender’s www. site is never learned',
+      doc(pardotOpen('www.shop.example'), ['https://www.shop.example/products/48213?ref=2cj2ky']),
+      []],
+    ['the bare registrable domain is never learned',
+      doc(pardotOpen('shop.example'), ['https://shop.example/products/48213?ref=2cj2ky']),
+      []],
+    ['a query router on the sender’s site teaches nothing about its pages',
+      doc('<img src="https://blog.shop.example/?mailpoet_router&endpoint=track&action=open&data=WyIxIiwiYTEiXQ" width="1" height="1">', ['https://blog.shop.example/2026/05/48213?ref=2cj2ky']),
+      []],
+  ])('%s', (_name, html, want) => expect(clickVendors(html)).toEqual(want));
+});

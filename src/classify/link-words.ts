@@ -36,6 +36,22 @@ export function isRedirectWord(segment: string): boolean {
   return REDIRECT_WORDS.has(stemOf(segment));
 }
 
+/** Script directories and front controllers: they name the server's layout, not a page. */
+const LAYOUT_WORDS: ReadonlySet<string> = new Set(['cgi-bin', 'cgi', 'fs-bin', 'bin', 'servlet', 'servlets', 'scripts', 'index']);
+
+/**
+ * Whether a path segment says nothing about the page behind the link: a redirect word or a script
+ * directory (`cgi-bin`, `servlet`, `index.php`).
+ *
+ * @example
+ * isNeutralWord('cgi-bin'); // true
+ * isNeutralWord('shoes');   // false
+ */
+export function isNeutralWord(segment: string): boolean {
+  const s = stemOf(segment);
+  return REDIRECT_WORDS.has(s) || LAYOUT_WORDS.has(s);
+}
+
 /**
  * Pieces of path segments, query keys and values that name a list's own pages. Compound segments
  * are split on `-`, `_` and `.`, so `manage-preferences` and `unsubscribe.php` count.

@@ -8,8 +8,9 @@
 import type { Resource } from '../html/types.js';
 import type { Confidence, Leak, Signal } from '../types.js';
 import type { ParsedUrl } from '../url/parse.js';
-import { identifierShape } from './identifiers.js';
-import { isPageLink, isRedirectWord } from './link-words.js';
+import { looksLikeUrl } from './identifiers.js';
+import { isShortToken, opaque, shapeOf, tokenOnly, type LinkShape } from './link-shape.js';
+import { isPageLink } from './link-words.js';
 import { identifierEvidence } from './signals.js';
 
 /**
@@ -50,128 +51,19 @@ export function linkPatternKey(url: ParsedUrl): string {
   return `${url.host}/${first.length <= 24 ? first : '*'}`;
 }
 
-/** Slug segments (`spring-sale-2026`, `about_us`) mean a content page, not a token. */
-function hasSlug(url: ParsedUrl): boolean {
-  return url.segments.some((s) => {
-    if (isRedirectWord(s)) return false;
-    const parts = s.split(/[-_]/);
-    return parts.length >= 3 && parts.filter((p) => /^[a-z]{3,}$/i.test(p)).length >= 2;
-  });
-}
-
-/** What a link's URL is made of, with redirect words set apart from content words. */
-interface LinkShape {
-  readonly idSegments: readonly number[];
-  readonly idParams: readonly string[];
-  /** A query value holds an http(s) URL: the destination. */
-  readonly redirect: boolean;
-  /** A segment names a redirect endpoint (`/c/`, `/click`, `redirect.php`). */
-  readonly redirectWord: boolean;
-  /** Segments that are neither a token nor a redirect word. */
-  readonly content: readonly string[];
-  /** Query parameters that read as words or campaign tags (`lang=english`, `utm_source`). */
-  readonly contentParams: number;
-  readonly page: boolean;
-  readonly slug: boolean;
-}
-
-/** Click words that make a single tokenised link a redirect (narrower than the grouping words: `track` also names parcel tracking pages). */
-const CLICK_WORDS: ReadonlySet<string> = new Set([
-  'c', 'l', 'r', 'ls', 'ct', 'cl', 'ck', 'clk', 'lnk', 'rd', 'go', 'goto', 'out', 'away', 'jump',
-  'click', 'clicks', 'clickthrough', 'linkclick', 'redirect', 'redir', 'redirection', 'outbound', 'trk',
-]);
-
-/**
- * First host labels that name a click-tracking host (`click.mail.shop.example`, `links.shop.example`).
- * Not `track` or `tracking`: parcel carriers name their tracking pages so.
- */
-const CLICK_HOST_LABELS: ReadonlySet<string> = new Set([
-  'click', 'clicks', 'clk', 'trk', 'links', 'link', 'lnk', 'redirect', 'redir', 'elink', 'email-links',
-]);
-
-function hostSaysClick(url: ParsedUrl): boolean {
-  const dot = url.host.indexOf('.');
-  return dot > 0 && CLICK_HOST_LABELS.has(url.host.slice(0, dot));
-}
-
-function stem(segment: string): string {
-  const s = segment.toLowerCase();
-  const dot = s.lastIndexOf('.');
-  return dot > 0 ? s.slice(0, dot) : s;
-}
-
-function isContentParam(key: string, value: string): boolean {
-  if (key.toLowerCase().startsWith('utm_')) return true;
-  return /[a-z]{5,}/i.test(value) && identifierShape(value) === null;
-}
-
-/**
- * A destination URL written in base64 (`aHR0c…` is "http") or hex (`68747470…`): redirects that
- * keep their target out of sight still carry it.
- */
-function isEncodedDestination(v: string): boolean {
-  return (v.startsWith('aHR0c') && v.length >= 16) || (v.length >= 16 && /^68747470[0-9a-f]+$/i.test(v));
-}
-
-/** Numbers and short mixed codes (`136`, `4531494`, `5bcc576f50.html`): pieces of an id chain. */
-function isIdPiece(segment: string): boolean {
-  const s = stem(segment);
-  return /^[0-9]+$/.test(s) || isShortToken(s);
-}
-
-/** A recipient or link id spread over three or more short numeric segments: `/c/136/1071579/…/52881/5bcc576f50.html`. */
-const MIN_ID_CHAIN = 3;
-
-function shapeOf(l: UnknownLink): LinkShape {
-  const ids = identifierEvidence(l.url, []);
-  const segs = l.url.segments;
-  const words = segs.map((_, i) => i).filter((i) => !ids.segments.includes(i) && !isRedirectWord(segs[i] ?? ''));
-  const chain = words.filter((i) => isIdPiece(segs[i] ?? ''));
-  const idSegments = chain.length >= MIN_ID_CHAIN ? [...ids.segments, ...chain] : ids.segments;
-  const plain = segs.filter((_, i) => !idSegments.includes(i));
-  const content = plain.filter((s) => !isRedirectWord(s));
-  let contentParams = 0;
-  for (const [k, v] of l.url.query) if (!ids.params.includes(k) && isContentParam(k, v)) contentParams++;
-  const encoded = l.url.query.some(([, v]) => isEncodedDestination(v)) || segs.some(isEncodedDestination);
-  return {
-    idSegments,
-    idParams: ids.params,
-    redirect: ids.redirect || encoded,
-    redirectWord: content.length < plain.length,
-    content,
-    contentParams,
-    page: isPageLink(l.url, l.resource.text),
-    slug: hasSlug(l.url),
-  };
-}
-
-/**
- * A redirect URL is little more than a token: `/c/<token>`, `/d?<token>`, `/r/<a>/<b>`. Links to
- * real pages with tracking parameters (`/comm/home?midToken=…`) carry tokens too, but their path
- * names a page: those are tracked links, reported as tracking parameters, not redirects.
- */
-function tokenOnly(s: LinkShape): boolean {
-  const wordy = s.content.filter((w) => w.length > 3).length;
-  if (s.idSegments.length > 0) return s.content.length <= 2 && (wordy === 0 || (wordy === 1 && s.redirectWord));
-  return s.idParams.length > 0 && s.content.length <= 1 && wordy === 0 && s.contentParams === 0;
-}
-
-function opaque(s: LinkShape): boolean {
-  return !s.slug && !s.page && (s.redirect || tokenOnly(s));
-}
-
 /**
  * How sure one link alone makes us that it is a click redirect, or `null`: a redirect endpoint
- * with the destination in its query (`/r?url=https…`), a click word (in the path, or as the host's
+ * with the destination under a destination parameter or a click word (`/in?link=https…`,
+ * `/r?x=https…`), a click word (in the path, or as the host's
  * first label: `links.shop.example`) with a per-link token (`/c/<token>`), or the recipient's
  * address in a redirect-shaped URL.
  */
 function singleEvidence(l: UnknownLink, s: LinkShape): Confidence | null {
   if (s.slug || s.page) return null;
-  const clickWord = l.url.segments.some((seg) => CLICK_WORDS.has(stem(seg))) || hostSaysClick(l.url);
+  const { clickWord } = s;
   const wordy = s.content.filter((w) => w.length > 3).length;
   const redirectPath = wordy === 0 && s.content.length <= 2;
-  if (s.redirect && redirectPath && (clickWord || s.content.length === 0)) return 'likely';
+  if (s.redirect && redirectPath && (clickWord || s.namedDestination)) return 'likely';
   const leaked = (l.leaks ?? []).length > 0;
   if (leaked && (clickWord || tokenOnly(s))) return clickWord ? 'likely' : 'possible';
   if (clickWord && tokenOnly(s)) return 'possible';
@@ -186,12 +78,6 @@ function signalsOf(l: UnknownLink, s: LinkShape): Signal[] {
   if ((l.leaks ?? []).length > 0) signals.push('address-leak');
   if (l.thirdParty) signals.push('third-party');
   return signals;
-}
-
-/** Letters and digits mixed (`8Ffd9`, `a1b2c3`), or a run of digits: a short per-link token. */
-function isShortToken(v: string): boolean {
-  if (v.length < 5 || v.length > 4096 || !/^[A-Za-z0-9_~.=-]+$/.test(v)) return false;
-  return /^[0-9]+$/.test(v) || (/[0-9]/.test(v) && /[A-Za-z]/.test(v));
 }
 
 /**
@@ -214,8 +100,11 @@ export function dedicatedHostLink(
   if (url.segments.length === 0 && url.query.length === 0) return null;
   if (isPageLink(url, text)) return null;
   const ids = identifierEvidence(url, knownParams);
-  if (leaked || ids.redirect || ids.params.length > 0 || ids.segments.length > 0) return 'likely';
-  const values = [...url.segments, ...url.query.map(([k, v]) => (v.length > 0 ? v : k))];
+  // A bare URL as the whole query (`/clk;1;2;f?http://…`) is a destination too.
+  const bareUrl = url.query.some(([k, v]) => v.length === 0 && looksLikeUrl(k));
+  if (leaked || ids.redirect || bareUrl || ids.params.length > 0 || ids.segments.length > 0) return 'likely';
+  // Ad servers pack ids into one segment with `;` or `,` (`/clk;118693193;13533154;f`).
+  const values = [...url.segments.flatMap((seg) => seg.split(/[;,]/)), ...url.query.map(([k, v]) => (v.length > 0 ? v : k))];
   return values.some(isShortToken) ? 'possible' : null;
 }
 
