@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { isNeutralWord, isPageLink, isRedirectWord } from '../src/classify/link-words.js';
-import { dedicatedHostLink, groupUnknownLinks, type UnknownLink } from '../src/classify/links.js';
+import { dedicatedHostLink, groupUnknownLinks, linkPatternKey, type UnknownLink } from '../src/classify/links.js';
 import type { Resource } from '../src/html/types.js';
 import { scanHtml } from '../src/scan/html.js';
 import type { Leak } from '../src/types.js';
@@ -76,6 +76,18 @@ describe('class 1: a link to a dedicated tracking host', () => {
   ])('%s', (_name, u, text, leaked, want) => expect(dedicatedHostLink(url(u), text, [], leaked)).toBe(want));
 });
 
+describe('link patterns', () => {
+  it.each([
+    ['https://t.shop.example/c/Q9vX2kLm8pR4tZ1a', 't.shop.example/c'],
+    ['https://t.shop.example/ls/click?upn=x', 't.shop.example/ls'],
+    ['https://t.shop.example/Q9vX2kLm8pR4tZ1a/1', 't.shop.example/*'],
+    ['https://t.shop.example/Q9vX2kLm8pR/1', 't.shop.example/*'],
+    ['https://t.shop.example/48213/1', 't.shop.example/*'],
+    ['https://ads.shop.example/SIG=15lpt5jdu/M=493064', 'ads.shop.example/SIG=15lpt5jdu'],
+    ['https://shop.example/products/red', 'shop.example/products'],
+  ])('%s → %s', (u, want) => expect(linkPatternKey(url(u))).toBe(want));
+});
+
 describe('class 4: unknown links judged as a group', () => {
   const keys = (links: UnknownLink[]) => groupUnknownLinks(links).map((g) => [g.key, g.links.length, g.confidence]);
   const tokens = ['Q9vX2kLm8pR4tZ1a', 'Zt7Hq2Wm5Nc8Lx3b', 'Kp4Rv9Yd2Fs6Gj1w', 'Mb8Tn3Xc7Vq1Hz5e'];
@@ -83,6 +95,7 @@ describe('class 4: unknown links judged as a group', () => {
     ['tokens under a redirect word', tokens.map((t) => link(`https://news.shop.example/click/${t}`)), [['news.shop.example/click', 4, 'possible']]],
     ['a token plus ordinary short parameters', tokens.map((t, i) => link(`https://news.shop.example/r?id=${t}&n=${i}&v=2`)), [['news.shop.example/r', 4, 'possible']]],
     ['destinations in the query', tokens.map((t) => link(`https://news.shop.example/d?u=${t}&url=${enc(`https://shop.example/${t}`)}`)), [['news.shop.example/d', 4, 'likely']]],
+    ['tokens as the first segment', tokens.map((t, i) => link(`https://trk.news.example/${t.slice(0, 11)}/${i}`)), [['trk.news.example/*', 4, 'possible']]],
     ['a bare token query', tokens.map((t) => link(`https://news.shop.example/d?${t}`)), [['news.shop.example/d', 4, 'possible']]],
     ['short codes under a click word', [48213, 48214, 48215].map((n) => link(`https://www.news.example/cgi-bin/click.cgi?id=${n}&l=5`)), [['www.news.example/cgi-bin', 3, 'possible']]],
     ['an id chain over short numeric segments', [52881, 52882, 52883].map((n) => link(`https://t1.mail.example/c/136/1071579/1264/0/4531494/${n}/5bcc576f${n}.html`)), [['t1.mail.example/c', 3, 'possible']]],

@@ -78,7 +78,7 @@ function isEncodedDestination(v: string): boolean {
 }
 
 /** Numbers and short mixed codes (`136`, `4531494`, `5bcc576f50.html`): pieces of an id chain. */
-function isIdPiece(segment: string): boolean {
+export function isIdPiece(segment: string): boolean {
   const s = stem(segment);
   return /^[0-9]+$/.test(s) || isShortToken(s);
 }
@@ -155,7 +155,7 @@ export function tokenOnly(s: LinkShape): boolean {
  * to be tokens one by one, but a group of distinct ones under a click word is a redirect scheme.
  */
 function clickCoded(s: LinkShape): boolean {
-  const wordy = s.content.filter((w) => w.length > 3).length;
+  const wordy = s.content.filter((w) => w.length > 3 && !isIdPiece(w)).length;
   return s.clickWord && s.shortIds && wordy === 0 && s.content.length <= 2 && s.contentParams === 0;
 }
 

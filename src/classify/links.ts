@@ -8,8 +8,8 @@
 import type { Resource } from '../html/types.js';
 import type { Confidence, Leak, Signal } from '../types.js';
 import type { ParsedUrl } from '../url/parse.js';
-import { looksLikeUrl } from './identifiers.js';
-import { isShortToken, opaque, shapeOf, tokenOnly, type LinkShape } from './link-shape.js';
+import { identifierShape, looksLikeUrl } from './identifiers.js';
+import { isIdPiece, isShortToken, opaque, shapeOf, tokenOnly, type LinkShape } from './link-shape.js';
 import { isPageLink } from './link-words.js';
 import { identifierEvidence } from './signals.js';
 
@@ -41,14 +41,18 @@ export interface LinkGroup {
 }
 
 /**
- * The pattern a link belongs to: host plus first path segment (`/c/…`, `/d?…`, `/ls/click`).
+ * The pattern a link belongs to: host plus first path segment (`/c/…`, `/d?…`, `/ls/click`), or
+ * the host alone when the first segment is itself a token.
  *
  * @example
  * linkPatternKey(parseUrl('https://t.shop.example/c/AbC123?x=1')!); // 't.shop.example/c'
  */
 export function linkPatternKey(url: ParsedUrl): string {
   const first = url.segments[0] ?? '';
-  return `${url.host}/${first.length <= 24 ? first : '*'}`;
+  // A token as the first segment (`/AbC123xYz/…`) differs per link: the pattern is the host.
+  // `key=value` segments (`/SIG=15lpt5jdu/…`) are path parameters, not tokens.
+  const token = first.length > 24 || identifierShape(first) !== null || (isIdPiece(first) && /^[A-Za-z0-9]+$/.test(first));
+  return `${url.host}/${token ? '*' : first}`;
 }
 
 /**
