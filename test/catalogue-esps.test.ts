@@ -1,6 +1,7 @@
 // Issue 11, class 11: small ESPs added to the catalogue (Unisender, MailUp, SendCloud, CleverTap,
 // Drip, Cuenote, Copernica, Mumara, Vuture, Squarespace Email, Direct Mail, FanBridge, MagnetMail,
-// EasyPrivacy-listed Insider, Contactlab, promio, PersonaClick, SmartrMail, BirdSend, Deployteq)
+// EasyPrivacy-listed Insider, Contactlab, promio, PersonaClick, SmartrMail, BirdSend, Deployteq,
+// VerticalResponse)
 // and Mailtrack's click links. Each row is a whole scan; the negative rows are the vendors' own
 // website, unsubscribe and content-image URLs, which must stay clean.
 import { describe, expect, it } from 'vitest';
@@ -38,6 +39,7 @@ const rows: Row[] = [
   ['Contactlab view pixel', img('https://t.contactlab.it/v/abc123/def456'), [['open-pixel', 'contactlab']]],
   ['promio image on its tracking host', img('https://img.promio-connect.com/13025/o/a1b2c3d4.gif'), [['open-pixel', 'promio']]],
   ['SmartrMail open', img('https://t.smartrmail.co/o/abc123def456'), [['open-pixel', 'smartrmail']]],
+  ['VerticalResponse click', link('http://cts.vresp.com/c/?ShopAccount/0a1b2c3d4e/5f6a7b8c9d/0e1f2a3b4c'), [['click-redirect', 'verticalresponse']]],
   ['Mailtrack click link', link('https://mailtrack.io/trace/link/0123456789abcdef0123456789abcdef01234567?url=https%3A%2F%2Fshop.example%2Fnews&amp;userId=1234567&amp;signature=0123456789abcdef'), [['click-redirect', 'mailtrack', 'https://shop.example/news']]],
   ['Mailtrack (mltrk.io) click link', link('https://mltrk.io/link/https%3A%2F%2Fshop.example%2Fsale/k3j5h7'), [['click-redirect', 'mailtrack', 'https://shop.example/sale']]],
   // clean mail stays clean
@@ -46,6 +48,7 @@ const rows: Row[] = [
   ['MailUp unsubscribe link', link('https://customer61127.musvc2.net/e/u?q=5%3dHV6TI%26G%3d6%26F%3dFa7ZE'), []],
   ['SendCloud unsubscribe link', link('https://sctrack.sendcloud.net/track/unsubscribe2.do'), []],
   ['promio content image', '<img src="https://media.promio-connect.com/13025/pics/2025/Button.png" width="300" height="80">', []],
+  ['VerticalResponse content image', '<img src="https://a792ded0d2-custmedia.vresp.com/library/1373430272/36231dc730/twitter.png" width="32" height="32">', []],
   ['Mailtrack website link in a signature', link('https://mailtrack.io/start'), []],
   ['Mailtrack website link with a token-like query', link('https://mailtrack.io/en/?utm_source=signature&amp;utm_campaign=signature&amp;uid=a1b2c3d4e5f6a7b8'), []],
   ['Mailtrack logo in a signature', '<img src="https://mailtrack.io/static/images/signature/logo.png" width="16" height="16">', []],
