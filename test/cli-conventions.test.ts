@@ -117,7 +117,7 @@ describe('usage errors: one line and a hint on stderr, exit 2', () => {
     [['sanitize', SAMPLE, '--mode', 'x'], /^spypixel sanitize: unknown --mode x$/, "Try 'spypixel sanitize --help'."],
     [['sanitize', '-', '--in-place'], /^spypixel sanitize: --in-place needs a file/, "Try 'spypixel sanitize --help'."],
     [['eval'], /^spypixel eval: give a folder with labels.json$/, "Try 'spypixel eval --help'."],
-    [['eval', 'samples', '--min-recall', 'most'], /^spypixel eval: --min-recall must be a number from 0 to 1$/, "Try 'spypixel eval --help'."],
+    [['eval', 'samples', '--min-recall', 'most'], /^spypixel eval: --min-recall needs a ratio from 0 to 1, got "most"$/, "Try 'spypixel eval --help'."],
     [['catalogue', 'extra'], /^spypixel catalogue: unexpected argument 'extra'$/, "Try 'spypixel catalogue --help'."],
     [['catalogue', '--xml'], /^spypixel catalogue: unknown option '--xml'$/, "Try 'spypixel catalogue --help'."],
   ])('%j', (args, line, hint) => {

@@ -5,48 +5,15 @@
  * with worker threads never loads the scanner on the main thread, which saves each run half a
  * second of start-up and the memory it takes.
  */
-import { parseArgs } from 'node:util';
 import { watchOutput } from './pipe.js';
-import { COMMAND_USAGE, TOP_USAGE, UsageError, usageFailure, usageMessage, wantsHelp, type CommandName } from './usage.js';
+import { COMMAND_USAGE, TOP_USAGE, usageFailure, usageMessage, wantsHelp, type CommandName } from './usage.js';
 import { packageVersion } from './version.js';
-
-async function evalCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      verbose: { type: 'boolean', default: false },
-      json: { type: 'boolean', default: false },
-      'min-recall': { type: 'string' },
-      'max-clean-findings': { type: 'string' },
-    },
-  });
-  const dir = positionals[0];
-  if (dir === undefined) throw new UsageError('give a folder with labels.json');
-  const minRecall = values['min-recall'] === undefined ? null : Number(values['min-recall']);
-  const maxClean = values['max-clean-findings'] === undefined ? null : Number(values['max-clean-findings']);
-  if (minRecall !== null && !(minRecall >= 0 && minRecall <= 1)) throw new UsageError('--min-recall must be a number from 0 to 1');
-  if (maxClean !== null && !(Number.isInteger(maxClean) && maxClean >= 0)) throw new UsageError('--max-clean-findings must be a whole number');
-  const { evaluateFolder, formatScore, pixelRecall } = await import('./eval-command.js');
-  const { score, problems } = await evaluateFolder(dir);
-  for (const p of problems) process.stderr.write(`spypixel eval: ${p}\n`);
-  process.stdout.write(values.json ? `${JSON.stringify(score, null, 2)}\n` : `${formatScore(score, values.verbose)}\n`);
-  if (minRecall !== null && pixelRecall(score) < minRecall) {
-    process.stderr.write(`spypixel eval: pixel+beacon recall ${pixelRecall(score).toFixed(3)} is below ${minRecall}\n`);
-    return 1;
-  }
-  if (maxClean !== null && score.findingsOnClean > maxClean) {
-    process.stderr.write(`spypixel eval: ${score.findingsOnClean} findings on clean emails, more than ${maxClean}\n`);
-    return 1;
-  }
-  return 0;
-}
 
 const COMMANDS: Readonly<Record<CommandName, (args: string[]) => Promise<number>>> = {
   scan: async (args) => (await import('./scan-command.js')).scanCommand(args),
   sanitize: async (args) => (await import('./sanitize-command.js')).sanitizeCommand(args),
   report: async (args) => (await import('./report-command.js')).reportCommand(args),
-  eval: evalCommand,
+  eval: async (args) => (await import('./eval-command.js')).evalCommand(args),
   catalogue: async (args) => (await import('./catalogue-command.js')).catalogueCommand(args),
 };
 

@@ -117,8 +117,13 @@ Scans every labelled email of the folder and prints recall and precision by kind
 
 Options:
       --verbose            list every missed label and unexpected finding
-      --json               the scores as JSON
+      --json               the scores (and the gated metrics) as JSON
       --min-recall R       exit 1 when pixel and beacon recall is below R (0 to 1)
+      --min-precision R    exit 1 when pixel and beacon precision is below R
+      --min-click-recall R, --min-click-precision R
+                           the same for click redirects
+      --min-vendor R       exit 1 when fewer found trackers have their labelled vendor
+      --min-leaks R        exit 1 when fewer address leaks are found with their labelled encoding
       --max-clean-findings N  exit 1 when clean emails get more than N findings
   -h, --help               show this help
 
