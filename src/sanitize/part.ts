@@ -76,8 +76,7 @@ function linkEdits(html: string, v: Verdict, f: Finding | null, remove: boolean,
     return e === null ? [] : [e];
   }
   if (!changed) return [];
-  const e = setAttribute(html, r, target, destination !== null ? 'unwrap-link' : 'strip-params');
-  return e === null ? [] : [e];
+  return setAttribute(html, r, target, destination !== null ? 'unwrap-link' : 'strip-params');
 }
 
 /**

@@ -2,9 +2,10 @@
  * Turns one resource to neutralise into edits of the original markup.
  */
 import type { Resource } from '../html/types.js';
-import { attributeValue, escapeAttribute, hasAttribute, readAttribute, spaceBefore, tagNameEnd, TRANSPARENT_GIF } from './attr.js';
+import { attributeValue, readAttribute, serialiseAttribute, spaceBefore, tagNameEnd, TRANSPARENT_GIF } from './attr.js';
 import { cssCuts } from './css-edit.js';
 import type { Edit } from './edits.js';
+import { startTagAttributes } from './start-tag.js';
 
 /** Void elements removed whole when they load a tracker. */
 const REMOVABLE: ReadonlySet<string> = new Set(['img', 'link', 'meta']);
@@ -22,17 +23,34 @@ function elementBounds(html: string, r: Resource): { start: number; tagEnd: numb
   return { start, tagEnd, end: Math.max(end, tagEnd) };
 }
 
-/** Replaces the whole attribute by `name="value"` (the name keeps its spelling). */
-export function setAttribute(html: string, r: Resource, value: string, action: Edit['action']): Edit | null {
-  const text = attributeText(html, r);
-  if (text === null) return null;
-  const { name } = readAttribute(text);
-  return { start: r.startOffset, end: r.endOffset, after: `${name}="${escapeAttribute(value)}"`, action, url: r.url };
+/**
+ * Removals of the other occurrences of the resource's attribute in its start tag. The browser reads
+ * the first and ignores the rest; once the sanitiser edits or drops the first, a second one would
+ * take its place.
+ */
+function duplicateRemovals(html: string, r: Resource, action: Edit['action']): Edit[] {
+  const el = elementBounds(html, r);
+  if (el === null) return [];
+  const name = r.attribute.toLowerCase();
+  return startTagAttributes(html, el.start, el.tagEnd)
+    .filter((a) => a.name === name && a.start !== r.startOffset)
+    .map((a) => ({ start: spaceBefore(html, a.start), end: a.end, after: '', action, url: r.url }));
 }
 
-function removeAttribute(html: string, r: Resource): Edit | null {
-  if (attributeText(html, r) === null) return null;
-  return { start: spaceBefore(html, r.startOffset), end: r.endOffset, after: '', action: 'remove-attribute', url: r.url };
+/**
+ * Replaces the whole attribute by `name="value"` (the name keeps its spelling, the value is
+ * escaped so it cannot end its context), and removes any duplicate of it.
+ */
+export function setAttribute(html: string, r: Resource, value: string, action: Edit['action']): Edit[] {
+  const text = attributeText(html, r);
+  if (text === null) return [];
+  const { name } = readAttribute(text);
+  return [{ start: r.startOffset, end: r.endOffset, after: serialiseAttribute(name, value), action, url: r.url }, ...duplicateRemovals(html, r, action)];
+}
+
+function removeAttribute(html: string, r: Resource): Edit[] {
+  if (attributeText(html, r) === null) return [];
+  return [{ start: spaceBefore(html, r.startOffset), end: r.endOffset, after: '', action: 'remove-attribute', url: r.url }, ...duplicateRemovals(html, r, 'remove-attribute')];
 }
 
 /**
@@ -51,12 +69,8 @@ export function elementEdits(html: string, r: Resource): Edit[] {
   if (el !== null && REMOVABLE.has(r.tag) && (r.tag !== 'img' || (attr === 'src' && r.hidden !== null))) {
     return [{ start: el.start, end: el.end, after: '', action: 'remove-element', url: r.url }];
   }
-  if ((r.tag === 'img' || r.tag === 'input') && attr === 'src') {
-    const e = setAttribute(html, r, TRANSPARENT_GIF, 'blank-image');
-    return e === null ? [] : [e];
-  }
-  const e = removeAttribute(html, r);
-  return e === null ? [] : [e];
+  if ((r.tag === 'img' || r.tag === 'input') && attr === 'src') return setAttribute(html, r, TRANSPARENT_GIF, 'blank-image');
+  return removeAttribute(html, r);
 }
 
 /**
@@ -80,10 +94,9 @@ export function cssEdits(html: string, r: Resource, urls: ReadonlySet<string>): 
       const base = r.startOffset + a.valueStart;
       return { edits: cuts.map((c) => ({ start: base + c.start, end: base + c.end, after: c.after, action: 'remove-css', url: c.url })), missed };
     }
-    const edited = spliceAll(value, cuts);
-    const quote = text[a.valueStart - 1] === "'" ? "'" : '"';
-    const escaped = quote === '"' ? escapeAttribute(edited) : edited.replaceAll('&', '&amp;').replaceAll("'", '&#39;');
-    return { edits: [{ start: r.startOffset + a.valueStart, end: r.startOffset + a.valueEnd, after: escaped, action: 'remove-css', url: cuts[0]?.url ?? r.url }], missed };
+    // Character references in the value: the edited value is written whole, escaped.
+    const after = serialiseAttribute(a.name, spliceAll(value, cuts));
+    return { edits: [{ start: r.startOffset, end: r.endOffset, after, action: 'remove-css', url: cuts[0]?.url ?? r.url }], missed };
   }
   const el = elementBounds(html, r);
   if (el === null) return { edits: [], missed: [...urls] };
@@ -118,9 +131,9 @@ function spliceAll(text: string, cuts: ReadonlyArray<{ start: number; end: numbe
 export function annotateEdit(html: string, r: Resource, attrs: Readonly<Record<string, string>>): Edit | null {
   const el = elementBounds(html, r);
   if (el === null) return null;
-  if (html.slice(el.start, el.tagEnd).toLowerCase().includes('data-spypixel-')) return null;
+  if (startTagAttributes(html, el.start, el.tagEnd).some((a) => a.name.startsWith('data-spypixel-'))) return null;
   const text = Object.entries(attrs)
-    .map(([k, v]) => ` data-spypixel-${k}="${escapeAttribute(v)}"`)
+    .map(([k, v]) => ` ${serialiseAttribute(`data-spypixel-${k}`, v)}`)
     .join('');
   const at = tagNameEnd(html, el.start);
   return { start: at, end: at, after: text, action: 'annotate', url: r.url };
@@ -140,16 +153,16 @@ export function placeholderEdits(html: string, r: Resource): Edit[] {
   const attr = r.attribute.toLowerCase();
   const original = attributeValue(text);
   if (attr === 'srcset') {
-    return [{ start: r.startOffset, end: r.endOffset, after: `data-spypixel-srcset="${escapeAttribute(original)}"`, action: 'placeholder', url: r.url }];
+    return [{ start: r.startOffset, end: r.endOffset, after: serialiseAttribute('data-spypixel-srcset', original), action: 'placeholder', url: r.url }, ...duplicateRemovals(html, r, 'placeholder')];
   }
-  const tag = html.slice(el.start, el.tagEnd);
+  const names = new Set(startTagAttributes(html, el.start, el.tagEnd).map((a) => a.name));
   let size = '';
-  if (!hasAttribute(tag, 'width') && r.width !== null) size += ` width="${Math.round(r.width)}"`;
-  if (!hasAttribute(tag, 'height') && r.height !== null) size += ` height="${Math.round(r.height)}"`;
+  if (!names.has('width') && r.width !== null) size += ` width="${Math.round(r.width)}"`;
+  if (!names.has('height') && r.height !== null) size += ` height="${Math.round(r.height)}"`;
   const { name } = readAttribute(text);
   return [{
     start: r.startOffset, end: r.endOffset,
-    after: `${name}="${TRANSPARENT_GIF}" data-spypixel-src="${escapeAttribute(original)}"${size}`,
+    after: `${serialiseAttribute(name, TRANSPARENT_GIF)} ${serialiseAttribute('data-spypixel-src', original)}${size}`,
     action: 'placeholder', url: r.url,
-  }];
+  }, ...duplicateRemovals(html, r, 'placeholder')];
 }
