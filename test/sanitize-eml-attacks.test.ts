@@ -1,0 +1,66 @@
+/**
+ * sanitizeEml against a hostile sender: edits must never add a MIME part (a boundary line made
+ * by an edit or by re-encoding), and every bound that stops the sanitiser must make it refuse,
+ * never report success with a tracker left in place.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseMail } from '../src/mime/parse.js';
+import { sanitizeEml } from '../src/sanitize/eml.js';
+import { scanEml } from '../src/scan/eml.js';
+import { mimeShape } from './helpers/mime-shape.js';
+
+const GA = 'https://www.google-analytics.com/collect?v=1&tid=UA-1-1&cid=42';
+const GA2 = 'https://www.google-analytics.com/collect?v=1&tid=UA-1-1&cid=43';
+
+function multipart(htmlHeaders: string, html: string): Buffer {
+  return Buffer.from(
+    ['From: news@shop.example', 'To: me@mail.example', 'MIME-Version: 1.0', 'Content-Type: multipart/alternative; boundary="b1"', '',
+      '--b1', 'Content-Type: text/plain', '', 'plain', '--b1', htmlHeaders, '', html, '--b1--', ''].join('\r\n'),
+    'latin1',
+  );
+}
+
+/**
+ * Text of the HTML part (a textarea hides the pixel) that becomes a part of its own, the pixel
+ * live, once a `--b1` line appears before it (the textarea start tag is then a header).
+ */
+const SMUGGLED = `Content-Type: text/html\r\nX-Hide: <textarea>\r\n\r\n<img src="${GA2}" width="1" height="1"></textarea>`;
+
+async function strongLeft(eml: Uint8Array): Promise<string[]> {
+  const report = await scanEml(eml);
+  return report.findings.filter((f) => f.kind !== 'click-redirect' && f.confidence !== 'possible').map((f) => f.url);
+}
+
+async function expectSameParts(input: Buffer): Promise<void> {
+  const r = await sanitizeEml(input);
+  expect(r.changes.length).toBeGreaterThan(0);
+  expect(await mimeShape(r.eml)).toEqual(await mimeShape(input));
+  expect((await parseMail(r.eml)).htmlParts.length).toBe((await parseMail(input)).htmlParts.length);
+  expect(await strongLeft(r.eml)).toEqual([]);
+}
+
+describe('sanitizeEml adds no MIME part', () => {
+  it('a CR LF written back from &#13;&#10; in an href does not start a boundary line', async () => {
+    const href = `https://shop.example/?a=1&#13;&#10;--b1&#13;&#10;${SMUGGLED.replaceAll('\r\n', '&#13;&#10;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;')}&amp;utm_source=n`;
+    await expectSameParts(multipart('Content-Type: text/html; charset=us-ascii', `<a href="${href}">x</a>`));
+  });
+
+  it('a cut @import leaving --b1 alone on its line does not start a part', async () => {
+    const html = `<style>\r\n@import url(${GA});--b1\r\n${SMUGGLED}\r\n</style><p>hi</p>`;
+    await expectSameParts(multipart('Content-Type: text/html; charset=us-ascii', html));
+  });
+
+  it('a removed element leaving --b1 alone on its line does not start a part', async () => {
+    const html = `<p>hi</p>\r\n<img src="${GA}" width="1" height="1" style="display:none">--b1\r\n${SMUGGLED}`;
+    await expectSameParts(multipart('Content-Type: text/html; charset=us-ascii', html));
+  });
+
+  it('quoted-printable soft line breaks never start a line with --', async () => {
+    // A 7bit line over 998 characters is re-encoded as quoted-printable: wherever a soft break
+    // falls, the `--b1` ending the long line must not begin an encoded line of its own.
+    for (let pad = 1000; pad < 1076; pad++) {
+      const html = `<img src="${GA}" width="1" height="1"><!--${'x'.repeat(pad)}--b1\r\n${SMUGGLED}-->`;
+      await expectSameParts(multipart('Content-Type: text/html; charset=us-ascii\r\nContent-Transfer-Encoding: 7bit', html));
+    }
+  });
+});
