@@ -5,6 +5,7 @@
  * conditional comments as Outlook reads them), loads no URL the input did not load, and a rescan
  * finds no certain or likely pixel or beacon. SECURITY.md lists these cases and their results.
  */
+import { parse, type DefaultTreeAdapterTypes } from 'parse5';
 import { describe, expect, it } from 'vitest';
 import { sanitizeHtml } from '../src/sanitize/html.js';
 import type { SanitizeMode } from '../src/sanitize/types.js';
@@ -29,6 +30,19 @@ interface Attack {
   readonly mode: SanitizeMode;
   /** The sanitiser must edit something (it cannot pass by leaving the input alone). */
   readonly edits: boolean;
+  /** A check of its own on the output, beyond the ones every case gets. */
+  readonly check?: (out: string) => void;
+}
+
+/** The first value of an attribute on each element that has it, as the browser reads it. */
+function firstValues(html: string, name: string): string[] {
+  const out: string[] = [];
+  const stack: DefaultTreeAdapterTypes.Node[] = [parse(html)];
+  for (let n = stack.pop(); n !== undefined; n = stack.pop()) {
+    if ('attrs' in n) for (const a of n.attrs) if (a.name === name) out.push(a.value);
+    if ('childNodes' in n) stack.push(...n.childNodes);
+  }
+  return out;
 }
 
 export const ATTACKS: readonly Attack[] = [
@@ -77,6 +91,18 @@ export const ATTACKS: readonly Attack[] = [
     html: '<img srcset="https://cdn.shop.example/a.png 1x" srcset="https://cdn.shop.example/b.png 1x" width="40" height="20">',
     mode: 'placeholder', edits: true,
   },
+  {
+    name: 'sender-written data-spypixel-src before the one placeholder mode writes',
+    html: `<img data-spypixel-src="${GA}" src="https://cdn.shop.example/a.png" width="40" height="20">`,
+    mode: 'placeholder', edits: true,
+    check: (out) => expect(firstValues(out, 'data-spypixel-src')).toEqual(['https://cdn.shop.example/a.png']),
+  },
+  {
+    name: 'sender-written data-spypixel-kind on a pixel, so annotate mode would skip it',
+    html: `<img data-spypixel-kind="none" src="${GA}" width="1" height="1">`,
+    mode: 'annotate', edits: true,
+    check: (out) => expect(firstValues(out, 'data-spypixel-kind')).toEqual(['beacon']),
+  },
 ];
 
 describe('sanitizeHtml against hostile markup', () => {
@@ -86,6 +112,7 @@ describe('sanitizeHtml against hostile markup', () => {
     expect(newMarkup(a.html, r.html, ADDED[a.mode])).toEqual([]);
     const before = new Set(loadedUrls(a.html));
     expect(loadedUrls(r.html).filter((u) => !before.has(u))).toEqual([]);
+    a.check?.(r.html);
     if (a.mode !== 'annotate') {
       expect(scanHtml(r.html).findings.filter((f) => f.kind !== 'click-redirect' && f.confidence !== 'possible')).toEqual([]);
     }

@@ -4,7 +4,8 @@
  * never report success with a tracker left in place.
  */
 import { describe, expect, it } from 'vitest';
-import { parseMail } from '../src/mime/parse.js';
+import { parseMail, parseMailLayout } from '../src/mime/parse.js';
+import { mimeProblem } from '../src/sanitize/mime-check.js';
 import { sanitizeEml } from '../src/sanitize/eml.js';
 import { scanEml } from '../src/scan/eml.js';
 import { mimeShape } from './helpers/mime-shape.js';
@@ -62,5 +63,28 @@ describe('sanitizeEml adds no MIME part', () => {
       const html = `<img src="${GA}" width="1" height="1"><!--${'x'.repeat(pad)}--b1\r\n${SMUGGLED}-->`;
       await expectSameParts(multipart('Content-Type: text/html; charset=us-ascii\r\nContent-Transfer-Encoding: 7bit', html));
     }
+  });
+});
+
+describe('the rewrite check', () => {
+  const raw = multipart('Content-Type: text/html; charset=us-ascii', `<p>hi</p><img src="${GA}" width="1" height="1">`);
+
+  it('accepts the sanitiser own output', async () => {
+    const { mail, layout } = await parseMailLayout(raw);
+    const out = (await sanitizeEml(raw)).eml;
+    const text = (await parseMail(out)).htmlParts[0]?.html ?? '';
+    expect(layout).not.toBeNull();
+    if (layout !== null) expect(await mimeProblem(layout, mail.htmlParts, new Map([[0, text]]), Buffer.from(out), {})).toBeNull();
+  });
+
+  it.each([
+    ['an added part', (s: string) => s.replace('--b1--', `--b1\r\nContent-Type: text/html\r\n\r\n<img src="${GA2}">\r\n--b1--`)],
+    ['a retyped part', (s: string) => s.replace('Content-Type: text/plain', 'Content-Type: text/html')],
+    ['a body that does not decode to the sanitised text', (s: string) => s.replace('<p>hi</p>', '<p>ho</p>')],
+  ])('refuses %s', async (_name, change) => {
+    const { mail, layout } = await parseMailLayout(raw);
+    const out = Buffer.from(change(raw.toString('latin1')), 'latin1');
+    expect(layout).not.toBeNull();
+    if (layout !== null) expect(await mimeProblem(layout, mail.htmlParts, new Map<number, string>(), out, {})).not.toBeNull();
   });
 });

@@ -12,6 +12,20 @@ import { isHintHeader, type HeaderSource } from './headers.js';
 
 type SplitNode = MessageChunk['node'];
 
+/**
+ * Where a kept leaf lies in the bytes given to the splitter. The splitter's chunks (header
+ * blocks, bodies, boundary lines) add up to its input byte for byte, so a running count of their
+ * lengths gives exact offsets; the sanitiser edits a body by them.
+ */
+export interface LeafBytes {
+  /** Start of the header block. */
+  readonly headerStart: number;
+  /** Start of the body: after the header block and the blank line ending it. */
+  readonly bodyStart: number;
+  /** End of the body: the line break before the next boundary line belongs to that line. */
+  bodyEnd: number;
+}
+
 /** A leaf the parser keeps, in document order. */
 export interface KeptLeaf {
   readonly kind: 'html' | 'rfc822';
@@ -22,6 +36,7 @@ export interface KeptLeaf {
   readonly attachment: boolean;
   /** Raw (still transfer-encoded) body chunks. */
   readonly chunks: Buffer[];
+  readonly bytes: LeafBytes;
 }
 
 /** What one splitter run yields. */
@@ -37,6 +52,13 @@ export interface SplitResult {
   readonly droppedHtml: number;
   /** MIME nodes (multiparts and leaves) seen, those beyond `maxNodes` included. */
   readonly nodes: number;
+  /** Content type of each node within `maxNodes`, in document order: the shape of the tree. */
+  readonly types: readonly string[];
+  /**
+   * The splitter read the input to its end and its chunks added up to it exactly: the leaves'
+   * {@link LeafBytes} can be trusted for editing.
+   */
+  readonly exact: boolean;
   readonly errors: readonly ScanError[];
 }
 
@@ -118,6 +140,10 @@ export function splitMessage(input: Buffer, maxHtml: number, maxNodes = Number.M
     let htmlCount = 0;
     let droppedHtml = 0;
     let nodes = 0;
+    const types: string[] = [];
+    /** Bytes of the input the splitter's chunks have covered so far. */
+    let offset = 0;
+    let chunkFailed = false;
     let settled = false;
 
     const finish = (stoppedEarly: boolean): void => {
@@ -142,14 +168,17 @@ export function splitMessage(input: Buffer, maxHtml: number, maxNodes = Number.M
         leaves,
         droppedHtml,
         nodes,
+        types,
+        exact: !stoppedEarly && !chunkFailed && offset === input.length,
         errors,
       });
     };
 
-    const onNode = (node: SplitNode): void => {
+    const onNode = (node: SplitNode, headerStart: number, bodyStart: number): void => {
       if (node.root) root = headerSource(node);
       // beyond the budget a node is only counted: its body passes by like an image's
       if (++nodes > maxNodes) return;
+      types.push(node.contentType === false ? 'text/plain' : node.contentType);
       if (node.parentNode !== false) parentsWithChildren.add(node.parentNode);
       if (node.multipart !== false) {
         multiparts.add(node);
@@ -170,6 +199,7 @@ export function splitMessage(input: Buffer, maxHtml: number, maxNodes = Number.M
         encoding: node.encoding === false ? '' : node.encoding,
         attachment: node.disposition === 'attachment',
         chunks: [],
+        bytes: { headerStart, bodyStart, bodyEnd: bodyStart },
       };
       kept.set(node, leaf);
       leaves.push(leaf);
@@ -191,10 +221,22 @@ export function splitMessage(input: Buffer, maxHtml: number, maxNodes = Number.M
     });
     splitter.on('data', (chunk: SplitterChunk) => {
       try {
-        if (chunk.type === 'node') onNode(chunk);
-        else if (chunk.type === 'body') kept.get(chunk.node)?.chunks.push(chunk.value);
-        else if (unclosed.size > 0) onStructure(chunk.value);
+        if (chunk.type === 'node') {
+          const start = offset;
+          offset += chunk.getHeaders().length;
+          onNode(chunk, start, offset);
+          return;
+        }
+        offset += chunk.value.length;
+        if (chunk.type === 'body') {
+          const leaf = kept.get(chunk.node);
+          if (leaf !== undefined) {
+            leaf.chunks.push(chunk.value);
+            leaf.bytes.bodyEnd = offset;
+          }
+        } else if (unclosed.size > 0) onStructure(chunk.value);
       } catch (cause) {
+        chunkFailed = true;
         errors.push({ code: 'mime-parse-failed', message: `MIME structure error: ${describe(cause)}` });
       }
     });

@@ -2,7 +2,7 @@
  * Turns one resource to neutralise into edits of the original markup.
  */
 import type { Resource } from '../html/types.js';
-import { attributeValue, readAttribute, serialiseAttribute, spaceBefore, tagNameEnd, TRANSPARENT_GIF } from './attr.js';
+import { attributeValue, readAttribute, serialiseAttribute, spaceBefore, TRANSPARENT_GIF } from './attr.js';
 import { cssCuts } from './css-edit.js';
 import type { Edit } from './edits.js';
 import { startTagAttributes } from './start-tag.js';
@@ -122,24 +122,6 @@ function spliceAll(text: string, cuts: ReadonlyArray<{ start: number; end: numbe
 }
 
 /**
- * Inserts `data-spypixel-*` attributes after the tag name; nothing when the element already
- * carries them (sanitising twice changes nothing).
- *
- * @example
- * annotateEdit('<img src=x>', resource, { kind: 'open-pixel' })?.after; // ' data-spypixel-kind="open-pixel"'
- */
-export function annotateEdit(html: string, r: Resource, attrs: Readonly<Record<string, string>>): Edit | null {
-  const el = elementBounds(html, r);
-  if (el === null) return null;
-  if (startTagAttributes(html, el.start, el.tagEnd).some((a) => a.name.startsWith('data-spypixel-'))) return null;
-  const text = Object.entries(attrs)
-    .map(([k, v]) => ` ${serialiseAttribute(`data-spypixel-${k}`, v)}`)
-    .join('');
-  const at = tagNameEnd(html, el.start);
-  return { start: at, end: at, after: text, action: 'annotate', url: r.url };
-}
-
-/**
  * Swaps a remote image for a transparent one of the same size, keeping the address in
  * `data-spypixel-src` (or `-srcset`) for the client to reveal.
  *
@@ -152,10 +134,15 @@ export function placeholderEdits(html: string, r: Resource): Edit[] {
   if (el === null || text === null) return [];
   const attr = r.attribute.toLowerCase();
   const original = attributeValue(text);
+  const attrs = startTagAttributes(html, el.start, el.tagEnd);
+  // The sender may have written data-spypixel-* itself, to be "revealed": only ours stay.
+  const senders: Edit[] = attrs
+    .filter((a) => a.name.startsWith('data-spypixel-'))
+    .map((a) => ({ start: spaceBefore(html, a.start), end: a.end, after: '', action: 'placeholder', url: r.url }));
   if (attr === 'srcset') {
-    return [{ start: r.startOffset, end: r.endOffset, after: serialiseAttribute('data-spypixel-srcset', original), action: 'placeholder', url: r.url }, ...duplicateRemovals(html, r, 'placeholder')];
+    return [{ start: r.startOffset, end: r.endOffset, after: serialiseAttribute('data-spypixel-srcset', original), action: 'placeholder', url: r.url }, ...duplicateRemovals(html, r, 'placeholder'), ...senders];
   }
-  const names = new Set(startTagAttributes(html, el.start, el.tagEnd).map((a) => a.name));
+  const names = new Set(attrs.map((a) => a.name));
   let size = '';
   if (!names.has('width') && r.width !== null) size += ` width="${Math.round(r.width)}"`;
   if (!names.has('height') && r.height !== null) size += ` height="${Math.round(r.height)}"`;
@@ -164,5 +151,5 @@ export function placeholderEdits(html: string, r: Resource): Edit[] {
     start: r.startOffset, end: r.endOffset,
     after: `${serialiseAttribute(name, TRANSPARENT_GIF)} ${serialiseAttribute('data-spypixel-src', original)}${size}`,
     action: 'placeholder', url: r.url,
-  }, ...duplicateRemovals(html, r, 'placeholder')];
+  }, ...duplicateRemovals(html, r, 'placeholder'), ...senders];
 }
