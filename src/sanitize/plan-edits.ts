@@ -118,7 +118,7 @@ export function planEdits(
       const f = cssOwners.get(`${key} ${e.url}`);
       add([e], f === undefined ? [] : [f]);
     }
-    for (const m of missed) errors.push({ code: 'css-parse-failed', message: `Could not locate ${m.slice(0, 80)} in its style to remove it.` });
+    for (const m of missed) errors.push({ code: 'css-parse-failed', message: `Could not locate ${m.slice(0, 80)} in its style; the whole style was removed instead.` });
   }
   for (const m of marks.values()) {
     const edits = annotateElement(html, m.resource, m.candidates);

@@ -81,6 +81,11 @@ export function elementEdits(html: string, r: Resource): Edit[] {
  * cssEdits('<p style="color:red;background:url(t.gif)">', resource, new Set(['t.gif'])).edits.length; // 1
  */
 export function cssEdits(html: string, r: Resource, urls: ReadonlySet<string>): { edits: Edit[]; missed: string[] } {
+  const whole = (start: number, end: number, missed: string[]): { edits: Edit[]; missed: string[] } => ({
+    // A URL the CSS parser could not place: the whole container goes rather than the tracker stay.
+    edits: [...urls].map((url) => ({ start, end, after: '', action: 'remove-css', url })),
+    missed,
+  });
   if (r.via === 'inline-style') {
     const text = attributeText(html, r);
     if (text === null) return { edits: [], missed: [...urls] };
@@ -88,6 +93,10 @@ export function cssEdits(html: string, r: Resource, urls: ReadonlySet<string>): 
     const raw = text.slice(a.valueStart, a.valueEnd);
     const value = attributeValue(text);
     const { cuts, missed } = cssCuts(value, 'declarationList', urls);
+    if (missed.length > 0) {
+      const out = whole(spaceBefore(html, r.startOffset), r.endOffset, missed);
+      return { edits: [...out.edits, ...duplicateRemovals(html, r, 'remove-css')], missed };
+    }
     if (cuts.length === 0) return { edits: [], missed };
     if (value === raw) {
       // No character references: CSS offsets are offsets in the markup.
@@ -102,10 +111,13 @@ export function cssEdits(html: string, r: Resource, urls: ReadonlySet<string>): 
   if (el === null) return { edits: [], missed: [...urls] };
   // An unclosed <style> has no end offset from the parser: its text runs to the end.
   const closed = r.elementEnd !== undefined && r.elementEnd > el.tagEnd;
-  const closing = closed ? html.lastIndexOf('</', el.end) : -1;
+  // The end tag starts before the element's end (a `</` right after it belongs to the next tag).
+  const closing = closed ? html.lastIndexOf('</', el.end - 1) : -1;
   const contentEnd = closing >= el.tagEnd ? closing : closed ? el.end : html.length;
   const css = html.slice(el.tagEnd, contentEnd);
   const { cuts, missed } = cssCuts(css, 'stylesheet', urls);
+  // An SVG <style> holds markup, its text decoded: offsets in it are not offsets in the source.
+  if (missed.length > 0) return whole(el.tagEnd, contentEnd, missed);
   return { edits: cuts.map((c) => ({ start: el.tagEnd + c.start, end: el.tagEnd + c.end, after: c.after, action: 'remove-css', url: c.url })), missed };
 }
 
