@@ -27,6 +27,8 @@ export interface PartSettings {
   readonly mode: SanitizeMode;
   readonly unwrap: boolean;
   readonly params: ParamPolicy;
+  /** Never delete an element: blank images, drop the loading attribute of the rest. @default false */
+  readonly keepElements?: boolean;
 }
 
 /**
@@ -62,24 +64,31 @@ export function sanitizePart(html: string, part: number, s: PartSettings): Sanit
   const scan = scanPart(html, part, s.ctx, inspection);
   const bound = unexamined(inspection, cut === null ? null : cut.length, s.ctx.limits);
   if (bound !== null) return refusedHtml(where, bound, scan.findings, scan.errors);
-  const errors: ScanError[] = [...scan.errors];
   const removeFinding = new Map<Finding, boolean>();
   for (const f of scan.findings) removeFinding.set(f, shouldRemove(f, s.rules));
-  const { edits, owner, already } = planEdits(html, inspection.verdicts, scan.findings, removeFinding, s, errors);
-  const { text, changes, applied } = applyEdits(html, edits, part);
-  const done = new Set<Finding>(already);
-  for (const e of applied) for (const f of owner.get(e) ?? []) done.add(f);
-  // An edit swallowed by a removal around it (an attribute of a removed element) did its job too.
-  for (const [e, fs] of owner) {
-    if (applied.some((a) => a.start <= e.start && e.end <= a.end && a.after === '')) for (const f of fs) done.add(f);
-  }
-  const removed = scan.findings.filter((f) => done.has(f));
-  const kept = scan.findings.filter((f) => !done.has(f));
-  const undone = kept.find((f) => f.kind !== 'click-redirect' && removeFinding.get(f) === true);
-  if (undone !== undefined) return refusedHtml(where, `no edit could neutralise ${undone.url.slice(0, 80)}`, scan.findings, errors);
-  const problem = changes.length === 0 ? null : checkOutput(html, text, part, kept, s);
-  if (problem !== null) return refusedHtml(where, problem, scan.findings, errors);
-  return { html: text, removed, kept, changes, errors };
+  const attempt = (keepElements: boolean): SanitizeHtmlResult | string => {
+    const errors: ScanError[] = [...scan.errors];
+    const { edits, owner, already } = planEdits(html, inspection.verdicts, scan.findings, removeFinding, { ...s, keepElements }, errors);
+    const { text, changes, applied } = applyEdits(html, edits, part);
+    const done = new Set<Finding>(already);
+    for (const e of applied) for (const f of owner.get(e) ?? []) done.add(f);
+    // An edit swallowed by a removal around it (an attribute of a removed element) did its job too.
+    for (const [e, fs] of owner) {
+      if (applied.some((a) => a.start <= e.start && e.end <= a.end && a.after === '')) for (const f of fs) done.add(f);
+    }
+    const removed = scan.findings.filter((f) => done.has(f));
+    const kept = scan.findings.filter((f) => !done.has(f));
+    const undone = kept.find((f) => f.kind !== 'click-redirect' && removeFinding.get(f) === true);
+    if (undone !== undefined) return `no edit could neutralise ${undone.url.slice(0, 80)}`;
+    const problem = changes.length === 0 ? null : checkOutput(html, text, part, kept, s);
+    return problem ?? { html: text, removed, kept, changes, errors };
+  };
+  // Removing an element can change how what follows it parses (an <img> inside <svg> closes it,
+  // the first element of a <template> sets its mode): then every element stays, edited in place.
+  const first = attempt(false);
+  if (typeof first !== 'string') return first;
+  const second = attempt(true);
+  return typeof second !== 'string' ? second : refusedHtml(where, `${first}; and with every element kept, ${second}`, scan.findings, scan.errors);
 }
 
 /** Why the edited document cannot be returned, or null: new markup, or a tracker left or made. */

@@ -110,7 +110,7 @@ export function planEdits(
       g.urls.add(r.url);
       css.set(key, g);
       cssOwners.set(`${key} ${r.url}`, f);
-    } else add(elementEdits(html, r), [f]);
+    } else add(elementEdits(html, r, s.keepElements === true), [f]);
   }
   for (const [key, g] of css) {
     const { edits: cut, missed } = cssEdits(html, g.resource, g.urls);

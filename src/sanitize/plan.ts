@@ -56,17 +56,22 @@ function removeAttribute(html: string, r: Resource): Edit[] {
 /**
  * Edits that stop an element resource (not CSS, not a link) from loading: hidden images and
  * `<link>`/`<meta refresh>` go whole, visible images keep their box with a transparent source,
- * other loading attributes (`srcset`, `background`, `poster`, `iframe src`…) are dropped.
+ * other loading attributes (`srcset`, `background`, `poster`, `iframe src`…) are dropped. With
+ * `keepElements`, nothing goes whole: hidden images are blanked too, `<link>`/`<meta>` lose
+ * their loading attribute.
  *
  * @example
  * elementEdits('<img src="https://t.example/o.gif" width=1 height=1 hidden>', resource); // one 'remove-element' edit
  */
-export function elementEdits(html: string, r: Resource): Edit[] {
+export function elementEdits(html: string, r: Resource, keepElements = false): Edit[] {
   const el = elementBounds(html, r);
   const attr = r.attribute.toLowerCase();
   // A hidden image takes no room: it goes. A visible one, even 1×1, is a box in a line (alone on
   // a line it adds a line's height): it keeps its box with a transparent source, so nothing moves.
-  if (el !== null && REMOVABLE.has(r.tag) && (r.tag !== 'img' || (attr === 'src' && r.hidden !== null))) {
+  // Inside a conditional comment nothing goes whole: its markup is parsed as a fragment, where
+  // the first element sets how the next ones are read (an <img> before a <td> makes it text).
+  const whole = !keepElements && r.conditional === undefined && REMOVABLE.has(r.tag) && (r.tag !== 'img' || (attr === 'src' && r.hidden !== null));
+  if (el !== null && whole) {
     return [{ start: el.start, end: el.end, after: '', action: 'remove-element', url: r.url }];
   }
   if ((r.tag === 'img' || r.tag === 'input') && attr === 'src') return setAttribute(html, r, TRANSPARENT_GIF, 'blank-image');

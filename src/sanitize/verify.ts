@@ -1,24 +1,29 @@
 /**
  * The sanitiser checks its own output before returning it: parsed as a browser parses it (with
  * scripting off as in a mail client, and on where `<noscript>` makes a difference) and with the
- * content of Outlook conditional comments parsed too, the edited document must be the original
- * element tree minus removed pixels: no element, no attribute name it did not have. Anything else
- * means an edit made markup, and the caller refuses the result.
+ * content of Outlook conditional comments parsed too, the edited document must hold the
+ * original's elements minus removed pixels, links and metas, each where it was rendered (by every
+ * client, by Outlook only, or never inside `<template>`), and no attribute name their kind did not
+ * have. Anything else means an edit made or moved markup, and the caller refuses the result.
+ * Positions within a realm are not compared: removing a leading pixel may move a `<style>` from
+ * the body into the head, which changes nothing that loads.
  */
 import { parse, parseFragment, type DefaultTreeAdapterTypes } from 'parse5';
 import type { SanitizeMode } from './types.js';
 
 type Node = DefaultTreeAdapterTypes.Node;
 
-/** One element in document order: its depth, namespace and tag, and attribute names. */
-interface Entry {
-  readonly depth: number;
-  readonly key: string;
-  readonly attrs: readonly string[];
-}
+/**
+ * Where an element lives: rendered by every client, only by Outlook (inside a conditional
+ * comment), or never (inside `<template>`). Moving between them is what an attack does.
+ */
+type Realm = 'live' | 'outlook' | 'template';
 
-/** Elements the sanitiser may delete whole (see `elementEdits`); all are void, so childless. */
-const DELETABLE: ReadonlySet<string> = new Set(['html img', 'html link', 'html meta']);
+/** Elements per realm, namespace and tag: how many, and every attribute name they carry. */
+type Census = Map<string, { count: number; attrs: Set<string> }>;
+
+/** Tags the sanitiser may delete whole (see `elementEdits`), in any namespace: an SVG `<link>` too. */
+const DELETABLE: ReadonlySet<string> = new Set(['img', 'link', 'meta']);
 const HTML_NS = 'http://www.w3.org/1999/xhtml';
 
 /** The markup inside `<!--[if …]> … <![endif]-->`, as the walker reads it, or null. */
@@ -30,22 +35,24 @@ function conditionalMarkup(data: string): string | null {
   return close === -1 || end <= close + 2 ? null : data.slice(close + 2, end);
 }
 
-function entries(root: Node, scripting: boolean): Entry[] {
-  const out: Entry[] = [];
-  const stack: Array<[Node, number]> = [[root, 0]];
+function census(root: Node, scripting: boolean): Census {
+  const out: Census = new Map();
+  const stack: Array<[Node, Realm]> = [[root, 'live']];
   for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
-    const [n, depth] = top;
-    let childDepth = depth;
+    const [n, realm] = top;
     if ('tagName' in n) {
       const ns = n.namespaceURI === HTML_NS ? 'html' : n.namespaceURI;
-      out.push({ depth, key: `${ns} ${n.tagName}`, attrs: n.attrs.map((a) => (a.prefix === undefined ? a.name : `${a.prefix}:${a.name}`)) });
-      childDepth = depth + 1;
+      const key = `${realm} ${ns} ${n.tagName}`;
+      const entry = out.get(key) ?? { count: 0, attrs: new Set<string>() };
+      entry.count++;
+      for (const a of n.attrs) entry.attrs.add(a.prefix === undefined ? a.name : `${a.prefix}:${a.name}`);
+      out.set(key, entry);
     } else if (n.nodeName === '#comment' && 'data' in n) {
       const inner = conditionalMarkup(n.data);
-      if (inner !== null) stack.push([parseFragment(inner, { scriptingEnabled: scripting }), depth + 1]);
+      if (inner !== null) stack.push([parseFragment(inner, { scriptingEnabled: scripting }), realm === 'template' ? 'template' : 'outlook']);
     }
-    const children: readonly Node[] = 'content' in n ? [...n.content.childNodes, ...n.childNodes] : 'childNodes' in n ? n.childNodes : [];
-    for (let i = children.length - 1; i >= 0; i--) stack.push([children[i] as Node, childDepth]);
+    if ('content' in n) stack.push([n.content, 'template']);
+    if ('childNodes' in n) for (const c of n.childNodes) stack.push([c, realm]);
   }
   return out;
 }
@@ -57,25 +64,17 @@ function mayAdd(mode: SanitizeMode, name: string): boolean {
   return mode === 'placeholder' && (name === 'width' || name === 'height' || name === 'src');
 }
 
-function compare(before: readonly Entry[], after: readonly Entry[], mode: SanitizeMode, label: string): string | null {
-  let i = 0;
-  for (const a of after) {
-    for (;;) {
-      const b = before[i];
-      if (b === undefined) return `${label}: <${a.key}> at depth ${a.depth} is not in the original`;
-      const same = a.depth === b.depth && a.key === b.key && a.attrs.every((n) => b.attrs.includes(n) || mayAdd(mode, n));
-      i++;
-      if (same) break;
-      // Only a deleted pixel, link or meta may be missing, and it held nothing.
-      const next = before[i];
-      if (!DELETABLE.has(b.key) || (next !== undefined && next.depth > b.depth)) {
-        return `${label}: <${a.key}> at depth ${a.depth} does not match the original <${b.key}>`;
-      }
-    }
+function compare(before: Census, after: Census, mode: SanitizeMode, label: string): string | null {
+  for (const [key, a] of after) {
+    const b = before.get(key);
+    if (b === undefined || a.count > b.count) return `${label}: more <${key}> elements than in the original`;
+    const added = [...a.attrs].find((n) => !b.attrs.has(n) && !mayAdd(mode, n));
+    if (added !== undefined) return `${label}: attribute ${added} on <${key}>, which the original never had`;
   }
-  for (; i < before.length; i++) {
-    const b = before[i] as Entry;
-    if (!DELETABLE.has(b.key)) return `${label}: <${b.key}> at depth ${b.depth} is missing`;
+  for (const [key, b] of before) {
+    // Only pixels, links and metas are deleted whole; any other element must still be there.
+    const tag = key.slice(key.lastIndexOf(' ') + 1);
+    if ((after.get(key)?.count ?? 0) < b.count && !DELETABLE.has(tag)) return `${label}: fewer <${key}> elements than in the original`;
   }
   return null;
 }
@@ -97,7 +96,7 @@ export function markupProblem(before: string, after: string, mode: SanitizeMode)
   const modes = hasNoscript(before) || hasNoscript(after) ? [false, true] : [false];
   for (const scripting of modes) {
     const label = scripting ? 'scripting on' : 'scripting off';
-    const problem = compare(entries(parse(before, { scriptingEnabled: scripting }), scripting), entries(parse(after, { scriptingEnabled: scripting }), scripting), mode, label);
+    const problem = compare(census(parse(before, { scriptingEnabled: scripting }), scripting), census(parse(after, { scriptingEnabled: scripting }), scripting), mode, label);
     if (problem !== null) return problem;
   }
   return null;

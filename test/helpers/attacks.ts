@@ -3,6 +3,7 @@
  * browser test. Each case is markup built so that an edit would create markup, revive a dead
  * attribute or hide a tracker from the edit; SECURITY.md lists them with their results.
  */
+import fc from 'fast-check';
 import { parse, type DefaultTreeAdapterTypes } from 'parse5';
 import { expect } from 'vitest';
 import type { SanitizeMode } from '../../src/sanitize/types.js';
@@ -175,9 +176,61 @@ export const ATTACKS: readonly Attack[] = [
     mode: 'remove', edits: true,
   },
   {
+    name: 'removing an <img> that closes an <svg> would make the next tag an SVG element',
+    html: `<svg><img src="${GA}" width="1" height="1" hidden><td background="${GA2}">x</svg><p>y</p>`,
+    mode: 'remove', edits: true,
+  },
+  {
+    name: 'removing the first element of a conditional comment would change how the next parses',
+    html: `<!--[if mso]><img src="${GA}" hidden><td background="${GA2}"><![endif]--><p>y</p>`,
+    mode: 'remove', edits: true,
+  },
+  {
     name: 'placeholder mode inside <noscript> and a conditional comment',
     html: `<noscript><img src="https://cdn.shop.example/a.png?x=&lt;/noscript&gt;${EVIL}" width="40" height="20"></noscript><!--[if mso]><img src="https://cdn.shop.example/b.png?--&gt;" width="40" height="20"><![endif]-->`,
     mode: 'placeholder', edits: true,
   },
 ];
 
+
+/** Contexts that change how markup inside them is read (open, close; close may be empty). */
+const CONTEXTS: ReadonlyArray<readonly [string, string]> = [
+  ['<!--[if mso]>', '<![endif]-->'], ['<!--[if gte mso 9]><xml>', '</xml><![endif]-->'], ['<noscript>', '</noscript>'],
+  ['<template>', '</template>'], ['<svg>', '</svg>'], ['<svg><foreignObject>', '</foreignObject></svg>'], ['<math><mi>', '</mi></math>'],
+  ['<table><tr><td>', '</td></tr></table>'], ['<table>', '</table>'], ['<select>', '</select>'], ['<textarea>', '</textarea>'],
+  ['<title>', '</title>'], ['<xmp>', '</xmp>'], ['<style>', '</style>'], ['<div style="display:none">', '</div>'], ['<a href="https://shop.example/">', '</a>'],
+];
+
+/** Markup the sanitiser edits. */
+export const TRIGGERS: readonly string[] = [
+  `<img src="${GA}" width="1" height="1">`, `<img src="${GA}" width="1" height="1" style="display:none">`, `<img src="${GA}" hidden>`,
+  `<td background="${GA}" background="${GA2}">`, `<p style="color:red;background:url(${GA})">`, `<p style='background:url("${GA}")'>`,
+  `<p style="background:u\\72l(${GA})">`, `<p style="background-image:image-set('${GA}' 1x)">`, `<style>@import url(${GA});.x{background:url(${GA2})}</style>`,
+  `<link rel="stylesheet" href="${GA}">`, `<meta http-equiv="refresh" content="0;url=${GA}">`, `<video poster="${GA}"></video>`,
+  `<input type="image" src="${GA}">`, `<img srcset="${GA} 1x, https://cdn.shop.example/a.png 2x">`, `<svg><image href="${GA}" width="1" height="1"/></svg>`,
+  '<img src="https://cdn.shop.example/hero.jpg" width="300" height="100">', '<img src="https://cdn.shop.example/a.png?x=&lt;/noscript&gt;--&gt;" width="30" height="10">',
+  `<a href="https://shop.example/?a=--&gt;&lt;/noscript&gt;${EVIL}&amp;utm_source=n&amp;mc_eid=abc123">x</a>`, '<a href="https://shop.example/?a=1&#13;&#10;--b1&amp;utm_campaign=z">y</a>',
+  `<a href="https://abcde.mjt.lu/lnk/AbCdEf/1/AbCd/${Buffer.from('https://shop.example/sale?utm_source=n&x=</noscript>').toString('base64url')}">z</a>`,
+  `<img data-spypixel-src="${GA}" src="https://cdn.shop.example/b.png" width="5" height="5">`, `<base href="https://www.google-analytics.com/"><img src="collect?v=1&amp;tid=UA-1-1&amp;cid=44" width="1" height="1">`,
+];
+
+/** Text that can join with what is around an edit into a token. */
+const JOINS: readonly string[] = ['<', '-', '--', '!', '/', '>', '</', '<!', '<!--', '-->', '--!>', ']]>', '</noscript', '/noscript>', '</style', 'x', ' ', '\r\n--b1\r\n', '&', '&lt;', '"', "'"];
+
+/**
+ * Generated hostile documents: triggers of every edit, in every context that changes how markup
+ * is read, next to text that can join with an edit into a token.
+ *
+ * @example
+ * fc.sample(hostileHtmlArb, 1)[0]; // '<noscript><<img src="…" hidden>/noscript>…'
+ */
+export const hostileHtmlArb: fc.Arbitrary<string> = fc
+  .array(
+    fc.oneof(
+      { weight: 3, arbitrary: fc.constantFrom(...TRIGGERS) },
+      { weight: 2, arbitrary: fc.constantFrom(...JOINS) },
+      { weight: 2, arbitrary: fc.tuple(fc.constantFrom(...CONTEXTS), fc.array(fc.oneof(fc.constantFrom(...TRIGGERS), fc.constantFrom(...JOINS)), { maxLength: 4 })).map(([[open, close], inner]) => `${open}${inner.join('')}${close}`) },
+    ),
+    { minLength: 1, maxLength: 12 },
+  )
+  .map((pieces) => pieces.join(''));

@@ -9,12 +9,14 @@ import { walkHtml } from '../../src/html/walk.js';
 type Node = DefaultTreeAdapterTypes.Node;
 
 /**
- * One element as built: namespace, tag and attribute names.
+ * One element as built: where it is rendered (by every client, by Outlook only inside a
+ * conditional comment, or never inside `<template>`), namespace, tag and attribute names.
  *
  * @example
- * const e: ElementRecord = { ns: 'html', tag: 'img', attrs: ['src'] };
+ * const e: ElementRecord = { where: 'live', ns: 'html', tag: 'img', attrs: ['src'] };
  */
 export interface ElementRecord {
+  readonly where: 'live' | 'outlook' | 'template';
   readonly ns: string;
   readonly tag: string;
   readonly attrs: readonly string[];
@@ -29,18 +31,18 @@ function conditionalMarkup(data: string): string | null {
   return close === -1 || end <= close ? null : t.slice(close + 2, end);
 }
 
-function collect(root: Node, scripting: boolean, out: ElementRecord[]): void {
+function collect(root: Node, scripting: boolean, where: ElementRecord['where'], out: ElementRecord[]): void {
   const stack: Node[] = [root];
   for (let n = stack.pop(); n !== undefined; n = stack.pop()) {
     if ('tagName' in n) {
       const ns = n.namespaceURI.slice(n.namespaceURI.lastIndexOf('/') + 1);
-      out.push({ ns, tag: n.tagName, attrs: n.attrs.map((a) => (a.prefix === undefined ? a.name : `${a.prefix}:${a.name}`)) });
+      out.push({ where, ns, tag: n.tagName, attrs: n.attrs.map((a) => (a.prefix === undefined ? a.name : `${a.prefix}:${a.name}`)) });
     }
     if (n.nodeName === '#comment' && 'data' in n) {
       const inner = conditionalMarkup(n.data);
-      if (inner !== null) collect(parseFragment(inner, { scriptingEnabled: scripting }), scripting, out);
+      if (inner !== null) collect(parseFragment(inner, { scriptingEnabled: scripting }), scripting, where === 'template' ? where : 'outlook', out);
     }
-    if ('content' in n) stack.push(n.content);
+    if ('content' in n) collect(n.content, scripting, 'template', out);
     if ('childNodes' in n) for (let i = n.childNodes.length - 1; i >= 0; i--) stack.push(n.childNodes[i] as Node);
   }
 }
@@ -53,7 +55,7 @@ function collect(root: Node, scripting: boolean, out: ElementRecord[]): void {
  */
 export function inventory(html: string, scripting: boolean): ElementRecord[] {
   const out: ElementRecord[] = [];
-  collect(parse(html, { scriptingEnabled: scripting }), scripting, out);
+  collect(parse(html, { scriptingEnabled: scripting }), scripting, 'live', out);
   return out;
 }
 
@@ -72,17 +74,17 @@ export function newMarkup(before: string, after: string, extra: (name: string) =
     const count = new Map<string, number>();
     const names = new Map<string, Set<string>>();
     for (const e of inventory(before, scripting)) {
-      const key = `${e.ns} ${e.tag}`;
+      const key = `${e.where} ${e.ns} ${e.tag}`;
       count.set(key, (count.get(key) ?? 0) + 1);
       const set = names.get(key) ?? new Set<string>();
       for (const a of e.attrs) set.add(a);
       names.set(key, set);
     }
     for (const e of inventory(after, scripting)) {
-      const key = `${e.ns} ${e.tag}`;
+      const key = `${e.where} ${e.ns} ${e.tag}`;
       const left = (count.get(key) ?? 0) - 1;
       count.set(key, left);
-      if (left === -1) problems.push(`${label}: one more <${e.tag}> (${e.ns}) than in the input`);
+      if (left === -1) problems.push(`${label}: one more <${e.tag}> (${e.ns}, ${e.where}) than in the input`);
       for (const a of e.attrs) {
         if (!extra(a) && !(names.get(key)?.has(a) ?? false)) problems.push(`${label}: new attribute ${a} on <${e.tag}>`);
       }
