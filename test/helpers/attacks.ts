@@ -186,6 +186,11 @@ export const ATTACKS: readonly Attack[] = [
     mode: 'remove', edits: true,
   },
   {
+    name: 'pixels inside <select>, which browsers now build (the customizable select)',
+    html: `<select><option>a</option><img src="${GA}" width="1" height="1"><div style="background:url(${GA2})">b</div></select>`,
+    mode: 'remove', edits: true,
+  },
+  {
     name: 'placeholder mode inside <noscript> and a conditional comment',
     html: `<noscript><img src="https://cdn.shop.example/a.png?x=&lt;/noscript&gt;${EVIL}" width="40" height="20"></noscript><!--[if mso]><img src="https://cdn.shop.example/b.png?--&gt;" width="40" height="20"><![endif]-->`,
     mode: 'placeholder', edits: true,
