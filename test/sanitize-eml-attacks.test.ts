@@ -88,3 +88,33 @@ describe('the rewrite check', () => {
     if (layout !== null) expect(await mimeProblem(layout, mail.htmlParts, new Map<number, string>(), out, {})).not.toBeNull();
   });
 });
+
+describe('MIME header tricks', () => {
+  const PIX = `<p>caf\u00e9</p><img src="${GA}" width="1" height="1">`;
+  const cases: Array<{ name: string; raw: string; expect: 'refused' | 'sanitised' }> = [
+    // mailsplit reads the first Content-Type, some clients the last: the part could render as HTML unsanitised.
+    { name: 'two Content-Type fields', raw: `From: a@shop.example\r\nContent-Type: text/plain\r\nContent-Type: text/html\r\n\r\n${PIX}\r\n`, expect: 'refused' },
+    { name: 'two Content-Transfer-Encoding fields', raw: `From: a@shop.example\r\nContent-Type: text/html\r\nContent-Transfer-Encoding: 7bit\r\nContent-Transfer-Encoding: base64\r\n\r\n${Buffer.from(PIX).toString('base64')}\r\n`, expect: 'refused' },
+    { name: 'an encoded word as the media type', raw: `From: a@shop.example\r\nContent-Type: =?utf-8?B?${Buffer.from('text/html').toString('base64')}?=\r\n\r\n${PIX}\r\n`, expect: 'refused' },
+    { name: 'an encoded word as the transfer encoding', raw: `From: a@shop.example\r\nContent-Type: text/html\r\nContent-Transfer-Encoding: =?us-ascii?Q?base64?=\r\n\r\n${Buffer.from(PIX).toString('base64')}\r\n`, expect: 'refused' },
+    { name: 'an encoded word in the boundary (legal there)', raw: `From: a@shop.example\r\nContent-Type: multipart/mixed; boundary="=?utf-8?Q?b1?="\r\n\r\n--=?utf-8?Q?b1?=\r\nContent-Type: text/html\r\n\r\n${PIX}\r\n--=?utf-8?Q?b1?=--\r\n`, expect: 'sanitised' },
+    { name: 'an encoded word holding markup in the Subject', raw: `From: a@shop.example\r\nSubject: =?utf-8?B?${Buffer.from(`<img src="${GA}">`).toString('base64')}?=\r\nContent-Type: text/html\r\n\r\n${PIX}\r\n`, expect: 'sanitised' },
+    { name: 'an RFC 2231 charset next to the one the rewrite sets', raw: `From: a@shop.example\r\nContent-Type: text/html; charset*=iso-8859-1''\r\nContent-Transfer-Encoding: 8bit\r\n\r\n${PIX}\u0151\r\n`, expect: 'sanitised' },
+    { name: '<meta charset=utf-7> in the HTML (no browser decodes UTF-7)', raw: `From: a@shop.example\r\nContent-Type: text/html\r\n\r\n<meta charset="utf-7">${PIX}+ADw-img src+AD0-x+AD4-\r\n`, expect: 'sanitised' },
+    { name: 'an attachment named .html without a Content-Type', raw: `From: a@shop.example\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/html\r\n\r\n${PIX}\r\n--b\r\nContent-Disposition: attachment; filename=a.html\r\n\r\n${PIX}\r\n--b--\r\n`, expect: 'sanitised' },
+  ];
+  it.each(cases)('$name: $expect', async ({ raw, expect: outcome }) => {
+    const r = await sanitizeEml(raw);
+    if (outcome === 'refused') {
+      expect(r.errors.map((e) => e.code)).toContain('sanitize-refused');
+      expect(r.eml).toHaveLength(0);
+      return;
+    }
+    expect(r.errors.map((e) => e.code)).not.toContain('sanitize-refused');
+    expect(r.removed.length).toBeGreaterThan(0);
+    expect(await mimeShape(r.eml)).toEqual(await mimeShape(Buffer.from(raw)));
+    expect(await strongLeft(r.eml)).toEqual([]);
+    const head = Buffer.from(r.eml).toString('latin1');
+    expect(head.toLowerCase()).not.toContain('charset*');
+  });
+});

@@ -137,6 +137,8 @@ describe('re-encoding', () => {
     ['Content-Type: text/html; charset="us-ascii"; format=flowed\r\n', 'Content-Type: text/html; charset=utf-8; format=flowed\r\n'],
     ['Content-Type: text/html;\r\n\tformat=flowed\r\n', 'Content-Type: text/html;\r\n\tformat=flowed; charset=utf-8\r\n'],
     ['Content-Type: text/html\r\n', 'Content-Type: text/html; charset=utf-8\r\n'],
+    ["Content-Type: text/html; charset*=utf-7''\r\n", 'Content-Type: text/html; charset=utf-8\r\n'],
+    ['Content-Type: text/html; charset*0=iso-8859; charset*1="-1"; name="a;b"\r\n', 'Content-Type: text/html; name="a;b"; charset=utf-8\r\n'],
   ])('charset in %j', (block, expected) => {
     expect(updateHeaders(block, 'utf-8', null, '\r\n')).toBe(expected);
   });

@@ -39,7 +39,7 @@ export interface LeafLayout {
  * One message (the top level, or an attached one, decoded) and its leaves.
  *
  * @example
- * const m: MessageLayout = { bytes: Buffer.from(raw), leaves: [], types: ['text/html'], exact: true };
+ * const m: MessageLayout = { bytes: Buffer.from(raw), leaves: [], types: ['text/html'], ambiguous: [], exact: true };
  */
 export interface MessageLayout {
   /** The message's bytes: the input, or the decoded body of the rfc822 part holding it. */
@@ -47,6 +47,8 @@ export interface MessageLayout {
   readonly leaves: readonly LeafLayout[];
   /** Content type of every MIME node looked at, in document order. */
   readonly types: readonly string[];
+  /** Parts whose type or transfer encoding another reader could take otherwise, as `path: why`. */
+  readonly ambiguous: readonly string[];
   /** The splitter read every byte and its offsets add up: editing by offset is safe. */
   readonly exact: boolean;
 }

@@ -123,7 +123,7 @@ async function walkMessage(input: Buffer, prefix: string, depth: number, walk: W
     const part: HtmlPart = { html: text.value, charset: leaf.charset, path, embedded };
     walk.parts.push(leaf.attachment ? { ...part, attachment: true } : part);
   }
-  const layout: MessageLayout = { bytes: input, leaves, types: split.types, exact: split.exact };
+  const layout: MessageLayout = { bytes: input, leaves, types: split.types, ambiguous: split.ambiguous, exact: split.exact };
   if (split.headers === null) return { headers: null, layout };
   if (!embedded && split.headerCount === 0) {
     walk.errors.push({ code: 'mime-parse-failed', message: 'No header lines found; the input does not look like a mail message.' });

@@ -55,6 +55,11 @@ export interface SplitResult {
   /** Content type of each node within `maxNodes`, in document order: the shape of the tree. */
   readonly types: readonly string[];
   /**
+   * Nodes whose type or transfer encoding another reader could take otherwise (two Content-Type
+   * or Content-Transfer-Encoding fields, or an encoded word in one), as `path: why`.
+   */
+  readonly ambiguous: readonly string[];
+  /**
    * The splitter read the input to its end and its chunks added up to it exactly: the leaves'
    * {@link LeafBytes} can be trusted for editing.
    */
@@ -72,6 +77,23 @@ const MAX_STRUCTURE_ERRORS = 5;
 function pathOf(node: SplitNode): string {
   const numbers = (node.partNr === false ? [] : node.partNr).filter((nr) => typeof nr === 'number');
   return numbers.length === 0 ? '1' : numbers.join('.');
+}
+
+/**
+ * Why another reader could take a node's type or transfer encoding otherwise, or `null`: mailsplit
+ * reads the first of two fields where some clients read the last, and RFC 2047 encoded words are
+ * not allowed there, yet some clients decode them.
+ */
+function ambiguity(node: SplitNode): string | null {
+  if (node.headers === false) return null;
+  for (const name of ['Content-Type', 'Content-Transfer-Encoding']) {
+    const values = node.headers.get(name);
+    if (values.length > 1) return `${values.length} ${name} fields`;
+    // In the media type or the encoding itself: a boundary may legally hold `=?`.
+    const value = values[0] ?? '';
+    if (value.slice(0, value.includes(';') ? value.indexOf(';') : value.length).includes('=?')) return `an encoded word in ${name}`;
+  }
+  return null;
 }
 
 /** Headers the scanner reads; the others are never decoded. */
@@ -141,6 +163,7 @@ export function splitMessage(input: Buffer, maxHtml: number, maxNodes = Number.M
     let droppedHtml = 0;
     let nodes = 0;
     const types: string[] = [];
+    const ambiguous: string[] = [];
     /** Bytes of the input the splitter's chunks have covered so far. */
     let offset = 0;
     let chunkFailed = false;
@@ -169,6 +192,7 @@ export function splitMessage(input: Buffer, maxHtml: number, maxNodes = Number.M
         droppedHtml,
         nodes,
         types,
+        ambiguous,
         exact: !stoppedEarly && !chunkFailed && offset === input.length,
         errors,
       });
@@ -179,6 +203,8 @@ export function splitMessage(input: Buffer, maxHtml: number, maxNodes = Number.M
       // beyond the budget a node is only counted: its body passes by like an image's
       if (++nodes > maxNodes) return;
       types.push(node.contentType === false ? 'text/plain' : node.contentType);
+      const unclear = ambiguity(node);
+      if (unclear !== null) ambiguous.push(`${pathOf(node)}: ${unclear}`);
       if (node.parentNode !== false) parentsWithChildren.add(node.parentNode);
       if (node.multipart !== false) {
         multiparts.add(node);

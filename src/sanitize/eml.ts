@@ -34,6 +34,8 @@ function unread(layout: MessageLayout | null, errors: readonly ScanError[]): str
   const stack: MessageLayout[] = [layout];
   for (let m = stack.pop(); m !== undefined; m = stack.pop()) {
     if (!m.exact) return 'its MIME structure could not be read to the end';
+    // A client reading a part as HTML where the scanner did not would render it unsanitised.
+    if (m.ambiguous[0] !== undefined) return `a part's type is ambiguous (${m.ambiguous[0]})`;
     for (const leaf of m.leaves) {
       if (leaf.kind === 'rfc822' && leaf.message === null) return `attached message ${leaf.path} was not opened`;
       if (leaf.message !== null) stack.push(leaf.message);

@@ -152,6 +152,27 @@ function fieldRange(block: string, name: string): [number, number] | null {
   return null;
 }
 
+/** A Content-Type field without its `charset*…=` parameters (split at `;` outside quotes). */
+function withoutExtendedCharset(field: string): string {
+  if (!field.toLowerCase().includes('charset*')) return field;
+  const segments: string[] = [];
+  let start = 0;
+  let quoted = false;
+  for (let i = 0; i <= field.length; i++) {
+    const c = field[i];
+    if (c === '"') quoted = !quoted;
+    if (i === field.length || (c === ';' && !quoted)) {
+      segments.push(field.slice(start, i));
+      start = i + 1;
+    }
+  }
+  const kept = segments.filter((seg, i) => i === 0 || !seg.trim().toLowerCase().startsWith('charset*'));
+  const joined = kept.join(';');
+  // Keep the field's line break, which the last segment may have carried away.
+  const eol = field.endsWith('\r\n') ? '\r\n' : field.endsWith('\n') ? '\n' : '';
+  return joined.endsWith(eol) ? joined : `${joined.trimEnd()}${eol}`;
+}
+
 /**
  * A header block with the charset and transfer encoding a re-encoded body needs. Other fields
  * and the rest of Content-Type stay as written.
@@ -166,7 +187,9 @@ export function updateHeaders(block: string, charset: string | null, encoding: s
     const r = fieldRange(out, 'content-type');
     if (r === null) out += `Content-Type: text/html; charset=${charset}${eol}`;
     else {
-      const fieldText = out.slice(r[0], r[1]);
+      // RFC 2231 forms (charset*=, charset*0=) would stand beside the new charset= and some
+      // readers prefer them: they go.
+      const fieldText = withoutExtendedCharset(out.slice(r[0], r[1]));
       const at = fieldText.toLowerCase().indexOf('charset=');
       let replaced: string;
       if (at !== -1) {
