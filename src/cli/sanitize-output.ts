@@ -80,6 +80,9 @@ interface Keep {
 /**
  * Calls made while a file is replaced, for tests: `afterCreate` sees the new, empty temporary
  * file, `beforeRename` the finished one.
+ *
+ * @example
+ * const hooks: WriteHooks = { beforeRename: (temp) => console.log(fs.statSync(temp).mode) };
  */
 export interface WriteHooks {
   readonly afterCreate?: (temp: string) => void | Promise<void>;

@@ -43,7 +43,12 @@ export function refusedHtml(where: string, reason: string, findings: readonly Fi
   return { html: '', removed: [], kept: [...findings], changes: [], errors: [...errors, refusedError(where, reason)] };
 }
 
-/** A finding's identity across two scans of the same document. */
+/**
+ * A finding's identity across two scans of the same document.
+ *
+ * @example
+ * findingKey(finding); // 'open-pixel https://t.example/o.gif'
+ */
 export function findingKey(f: Finding): string {
   return `${f.kind} ${f.url}`;
 }

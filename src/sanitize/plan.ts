@@ -40,6 +40,9 @@ function duplicateRemovals(html: string, r: Resource, action: Edit['action']): E
 /**
  * Replaces the whole attribute by `name="value"` (the name keeps its spelling, the value is
  * escaped so it cannot end its context), and removes any duplicate of it.
+ *
+ * @example
+ * setAttribute('<a href="x" href="y">', resource, 'https://shop.example/', 'strip-params').length; // 2
  */
 export function setAttribute(html: string, r: Resource, value: string, action: Edit['action']): Edit[] {
   const text = attributeText(html, r);
