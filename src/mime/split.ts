@@ -8,6 +8,7 @@ import mailsplit from '@zone-eu/mailsplit';
 import libmime from 'libmime';
 import type { MessageChunk, SplitterChunk } from '@zone-eu/mailsplit';
 import type { ScanError } from '../types.js';
+import { ambiguity } from './ambiguous.js';
 import { isHintHeader, type HeaderSource } from './headers.js';
 
 type SplitNode = MessageChunk['node'];
@@ -77,23 +78,6 @@ const MAX_STRUCTURE_ERRORS = 5;
 function pathOf(node: SplitNode): string {
   const numbers = (node.partNr === false ? [] : node.partNr).filter((nr) => typeof nr === 'number');
   return numbers.length === 0 ? '1' : numbers.join('.');
-}
-
-/**
- * Why another reader could take a node's type or transfer encoding otherwise, or `null`: mailsplit
- * reads the first of two fields where some clients read the last, and RFC 2047 encoded words are
- * not allowed there, yet some clients decode them.
- */
-function ambiguity(node: SplitNode): string | null {
-  if (node.headers === false) return null;
-  for (const name of ['Content-Type', 'Content-Transfer-Encoding']) {
-    const values = node.headers.get(name);
-    if (values.length > 1) return `${values.length} ${name} fields`;
-    // In the media type or the encoding itself: a boundary may legally hold `=?`.
-    const value = values[0] ?? '';
-    if (value.slice(0, value.includes(';') ? value.indexOf(';') : value.length).includes('=?')) return `an encoded word in ${name}`;
-  }
-  return null;
 }
 
 /** Headers the scanner reads; the others are never decoded. */
