@@ -85,8 +85,10 @@ Writes the message with its trackers removed: to standard output by default, so 
 The input is never modified unless --in-place.
 
 Options:
-  -o, --output FILE        write there (default: standard output); never the input itself
-      --in-place           replace the input (temporary file in the same folder, then rename)
+  -o, --output FILE        write there (default: standard output); never the input itself;
+                           a new file gets the input's permissions
+      --in-place           replace the input atomically, keeping its mode and owner
+                           (refused for symbolic links and files with other hard links)
       --mode MODE          remove, annotate or placeholder (default remove)
       --policy keep|remove what to do with findings of confidence 'possible' (default keep)
       --no-unwrap          keep click redirects instead of linking to their destination
@@ -97,7 +99,10 @@ Options:
   -q, --quiet              no summary on standard error
   -h, --help               show this help
 
-Exit codes: 0 written, 2 usage error, input not read or output not written (nothing written).`,
+Exit codes: 0 written (or the reader of standard output closed it), 2 usage error or failure,
+with one line 'spypixel sanitize: <code>: …' and nothing written: read-failed, write-failed,
+unsafe-target (a link or hard-linked file), sanitize-refused (the output could not be vouched
+for), internal-error.`,
   report: `Usage: spypixel report <scan.ndjson…> [options]
 
 One self-contained HTML page (inline SVG charts, per-sender table, no script, no network) from
