@@ -16,6 +16,7 @@ import { inShard, parseShard, type Shard } from '../batch/shard.js';
 import { formatTally, Tally } from '../batch/summary.js';
 import { summaryOf } from '../batch/summary-data.js';
 import type { Unit } from '../batch/unit.js';
+import { DEFAULT_LIMITS, LIMIT_RANGES } from '../limits.js';
 import type { Confidence, Language } from '../types.js';
 import { OUTPUT_FORMATS, writerFor, type OutputFormat } from '../batch/format.js';
 import { nonEmptyFile, openOutput, stdoutSink, type Sink } from './output.js';
@@ -93,6 +94,9 @@ function settings(args: string[]): ScanSettings {
   if (summaryJson !== null && (summaryJson === (resume ?? values.output) || positionals.includes(summaryJson))) {
     throw new UsageError('--summary-json must name a file of its own, not the output or an input');
   }
+  const recipient = recipientList(values.recipient ?? []);
+  const most = LIMIT_RANGES.maxRecipients[1] - DEFAULT_LIMITS.maxRecipients;
+  if (recipient.length > most) throw new UsageError(`--recipient gives ${recipient.length} addresses; at most ${most} can be searched for`);
   return {
     paths: positionals,
     format,
@@ -104,7 +108,7 @@ function settings(args: string[]): ScanSettings {
     failOn: failOn as Confidence | 'none',
     lang: values.lang,
     includeLinks: !values['no-links'],
-    recipient: recipientList(values.recipient ?? []),
+    recipient,
     summaryJson,
     shard,
   };

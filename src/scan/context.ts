@@ -5,10 +5,11 @@ import { defaultCatalogue } from '../catalogue/index.js';
 import { walkHtml } from '../html/walk.js';
 import type { ResolvedLimits } from '../limits.js';
 import { buildNeedles, findLeaks } from '../leaks/index.js';
-import type { Language, ScanOptions } from '../types.js';
+import type { Language, ScanError, ScanOptions } from '../types.js';
 import { createDomainCache, senderDomains, type SenderHints } from '../url/party.js';
 import type { HeaderLookup } from '../catalogue/sender.js';
 import type { PartContext } from './part.js';
+import { recipientLimitError, selectRecipients } from './recipients.js';
 import { senderContext } from './sender.js';
 
 // One cache for the process: registrable domains do not change between messages.
@@ -29,7 +30,9 @@ export function recipientsOf(options: ScanOptions): string[] {
 /**
  * The per-message context for {@link scanPart}. `limits` must already be validated
  * (`validateLimits`); the URL budget it starts is shared by every part of the message. `headers`
- * (when the message has any) name the platform that sent it, for attribution.
+ * (when the message has any) name the platform that sent it, for attribution. At most
+ * `maxRecipients` of the `recipients` are searched for, those in `preferred` (this copy's
+ * recipient) first; `recipientError` says when some were left out.
  *
  * @example
  * const ctx = messageContext({ from: 'news@shop.example' }, ['me@mail.example'], {}, DEFAULT_LIMITS);
@@ -40,18 +43,21 @@ export function messageContext(
   options: ScanOptions,
   limits: ResolvedLimits,
   headers: HeaderLookup | null = null,
-): PartContext {
+  preferred: readonly string[] = recipientsOf(options),
+): PartContext & { readonly recipientError: ScanError | null } {
   const lang: Language = options.lang === 'fr' ? 'fr' : 'en';
   const walkLimits = { maxElements: limits.maxElements, maxCssBytes: limits.maxCssBytes };
   const catalogue = options.catalogue ?? defaultCatalogue();
   const ownAddress = hints.from ?? options.sender ?? null;
   const ownHost = domainOfAddress(ownAddress);
+  const selection = selectRecipients(recipients, preferred, limits.maxRecipients);
   return {
+    recipientError: recipientLimitError(selection, limits.maxRecipients),
     limits,
     urlBudget: { left: limits.maxUrls },
     catalogue,
     sender: senderContext(catalogue, headers, ownHost === null ? null : sharedDomainCache(ownHost)),
-    needles: buildNeedles(recipients),
+    needles: buildNeedles(selection.addresses),
     senders: senderDomains({ ...hints, sender: options.sender ?? null }, sharedDomainCache),
     domainOf: sharedDomainCache,
     includeLinks: options.includeLinks !== false,

@@ -37,7 +37,7 @@ export function scanHtml(html: string, options: ScanOptions = {}): Report {
   try {
     const ctx = messageContext({}, recipientsOf(options), options, limits);
     const { findings, links, errors } = scanPart(html, 0, ctx);
-    return { source, message, findings, errors, links };
+    return { source, message, findings, errors: ctx.recipientError === null ? errors : [ctx.recipientError, ...errors], links };
   } catch (e) {
     return { source, message, findings: [], errors: [{ code: 'internal-error', message: `Scanner failure: ${String(e)}` }] };
   }
