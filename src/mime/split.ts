@@ -8,6 +8,7 @@ import mailsplit from '@zone-eu/mailsplit';
 import libmime from 'libmime';
 import type { MessageChunk, SplitterChunk } from '@zone-eu/mailsplit';
 import type { ScanError } from '../types.js';
+import { capHeaderBlock } from './head-cap.js';
 import { isHintHeader, type HeaderSource } from './headers.js';
 
 type SplitNode = MessageChunk['node'];
@@ -42,7 +43,8 @@ export interface SplitResult {
 
 /** Splitter limits; mailsplit's own defaults are larger than a scanner needs. */
 const MAX_HEAD_SIZE = 256 * 1024;
-const MAX_CHILD_NODES = 1000;
+/** Most MIME nodes the splitter reads when the caller gives no budget (`maxParts` allows 100,000). */
+const MAX_NODES = 100_000;
 /** Broken multiparts reported per message; past a few, more entries tell nothing new. */
 const MAX_STRUCTURE_ERRORS = 5;
 
@@ -105,10 +107,18 @@ function headerSource(node: SplitNode): { source: HeaderSource; count: number; h
  * const r = await splitMessage(Buffer.from('Content-Type: text/html\r\n\r\n<p>hi</p>'), 50);
  * r.leaves[0]?.kind; // 'html'
  */
-export function splitMessage(input: Buffer, maxHtml: number, maxNodes = Number.MAX_SAFE_INTEGER): Promise<SplitResult> {
+export function splitMessage(raw: Buffer, maxHtml: number, maxNodes = MAX_NODES): Promise<SplitResult> {
   return new Promise((resolve) => {
     const leaves: KeptLeaf[] = [];
     const errors: ScanError[] = [];
+    const capped = capHeaderBlock(raw, MAX_HEAD_SIZE);
+    if (capped !== null) {
+      errors.push({
+        code: 'limit-exceeded',
+        message: `The header block is ${capped.size} bytes, more than the ${MAX_HEAD_SIZE} a MIME header may take; ${capped.dropped} header field(s) the scanner does not read were left out and the body was scanned.`,
+      });
+    }
+    const input = capped?.input ?? raw;
     const kept = new Map<SplitNode, KeptLeaf>();
     const multiparts = new Set<SplitNode>();
     // closing delimiter (`--boundary--`) of each multipart not seen closed yet
@@ -183,11 +193,13 @@ export function splitMessage(input: Buffer, maxHtml: number, maxNodes = Number.M
       }
     };
 
+    const nodeBudget = Math.min(maxNodes, MAX_NODES);
     const splitter = new mailsplit.Splitter({
       // embedded messages are split by a recursive run instead, which also handles base64 ones
       ignoreEmbedded: true,
       maxHeadSize: MAX_HEAD_SIZE,
-      maxChildNodes: MAX_CHILD_NODES,
+      // the splitter stops one node past the budget: later nodes would only be counted
+      maxChildNodes: nodeBudget,
     });
     splitter.on('data', (chunk: SplitterChunk) => {
       try {
@@ -201,12 +213,27 @@ export function splitMessage(input: Buffer, maxHtml: number, maxNodes = Number.M
     // the splitter's typings only declare 'data'; it is a plain Transform for the other events
     const stream = splitter as unknown as Transform;
     stream.once('error', (cause: unknown) => {
-      errors.push({ code: 'mime-parse-failed', message: `MIME split stopped early: ${describe(cause)}` });
+      const error = stopError(cause, maxNodes <= MAX_NODES);
+      if (error === 'nodes') nodes = Math.max(nodes, nodeBudget + 1);
+      else errors.push(error);
       finish(true);
     });
     stream.once('end', () => finish(false));
     stream.end(input);
   });
+}
+
+/**
+ * The entry for a splitter that stopped: its own bounds are limits like the others. `'nodes'`:
+ * it stopped past the caller's node budget, which the caller reports (`maxParts`).
+ */
+function stopError(cause: unknown, callerBudget: boolean): ScanError | 'nodes' {
+  const text = describe(cause);
+  if ((cause as { code?: unknown } | null)?.code !== 'EMAXLEN') return { code: 'mime-parse-failed', message: `MIME split stopped early: ${text}` };
+  if (text.includes('header')) {
+    return { code: 'limit-exceeded', message: `A MIME part's header block is larger than ${MAX_HEAD_SIZE} bytes; the message was read up to it, the parts after it were skipped.` };
+  }
+  return callerBudget ? 'nodes' : { code: 'limit-exceeded', message: `The message has more than ${MAX_NODES} MIME parts; the later ones were skipped.` };
 }
 
 /** A short message for an unknown thrown value. */
