@@ -3,13 +3,13 @@
  * bounded memory, written in input order, resumable. Exit codes: 0 nothing found, 1 trackers
  * found (see `--fail-on`), 2 usage or I/O error.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { collectBatchInputs, type InputEntry } from '../batch/inputs.js';
 import { ProgressBar, showProgress } from '../batch/progress.js';
 import { readUnits } from '../batch/read.js';
-import { readResume } from '../batch/resume.js';
+import { isCutReport, readResume, resumedSources } from '../batch/resume.js';
 import { createScanner, scanInOrder } from '../batch/run.js';
 import { parseOutline } from '../batch/outline-parse.js';
 import { inShard, parseShard, type Shard } from '../batch/shard.js';
@@ -177,15 +177,18 @@ function exitCode(t: Tally, s: ScanSettings, outputFailed: boolean): number {
 export async function scanCommand(args: string[]): Promise<number> {
   const s = settings(args);
   const tally = new Tally();
-  let done = new Set<string>();
-  let partialLastLine = false;
+  let isDone = (_source: string): boolean => false;
   if (s.resume !== null) {
     const state = await readResume(s.resume, (r) => {
       const parsed = parseOutline(r);
       if (parsed.ok) tally.add(parsed.outline);
     });
-    done = state.done;
-    partialLastLine = state.partialLastLine;
+    if (state.partialLastLine) {
+      if (!isCutReport(state.tail)) throw new UsageError(`${s.resume} does not end with a cut report line; it is left as it is`);
+      // the torn record of an interrupted write goes; its message is scanned again below
+      truncateSync(s.resume, state.keep);
+    }
+    isDone = resumedSources(state);
     tally.resumed = tally.messages;
   } else if (s.output !== null && nonEmptyFile(s.output)) {
     throw new UsageError(`${s.output} exists and is not empty: continue it with --resume ${s.output}, or remove it`);
@@ -206,8 +209,6 @@ export async function scanCommand(args: string[]): Promise<number> {
     throw e;
   }
   const total = totals(inputs);
-  // The cut record stays as it is (the file is only appended to); it just gets its line ended.
-  if (partialLastLine) await sink.write('\n');
   const writer = writerFor(s.format);
   const bar = showProgress(process.stderr.isTTY, process.env, s.quiet) ? new ProgressBar(process.stderr) : null;
   let stopped = false;
@@ -221,7 +222,7 @@ export async function scanCommand(args: string[]): Promise<number> {
   let bytes = 0;
   try {
     await sink.write(writer.begin());
-    const units = inShard(readUnits(inputs, { maxMessageBytes: s.maxMessageBytes, isDone: (src) => done.has(src), stdin: process.stdin }), s.shard);
+    const units = inShard(readUnits(inputs, { maxMessageBytes: s.maxMessageBytes, isDone, stdin: process.stdin }), s.shard);
     const halted = (): boolean => stopped || sink.failed() !== null;
     for await (const d of scanInOrder(untilStopped(units, halted), scanner, s.format, Math.max(2, scanner.parallelism * 4))) {
       bytes += d.weight;
