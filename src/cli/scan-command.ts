@@ -15,6 +15,7 @@ import { parseOutline } from '../batch/outline-parse.js';
 import { inShard, parseShard, type Shard } from '../batch/shard.js';
 import { formatTally, Tally } from '../batch/summary.js';
 import { summaryOf } from '../batch/summary-data.js';
+import { terminalLines } from '../batch/terminal.js';
 import type { Unit } from '../batch/unit.js';
 import { DEFAULT_LIMITS, LIMIT_RANGES } from '../limits.js';
 import type { Confidence, Language } from '../types.js';
@@ -246,7 +247,8 @@ export async function scanCommand(args: string[]): Promise<number> {
     await scanner.close();
     await sink.close();
   }
-  const summary = `${formatTally(tally)}${stopped ? '\ninterrupted: continue with --resume' : ''}\n`;
+  // URL templates and identifiers in the summary come from the messages too
+  const summary = `${terminalLines(formatTally(tally))}${stopped ? '\ninterrupted: continue with --resume' : ''}\n`;
   if (s.format === 'table' && s.output === null) await sink.write(summary);
   else if (!s.quiet) process.stderr.write(summary);
   if (s.summaryJson !== null) writeFileSync(s.summaryJson, `${JSON.stringify(summaryOf(tally), null, 2)}\n`);
