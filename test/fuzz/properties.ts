@@ -18,6 +18,20 @@ export function timeBudgetMs(inputBytes: number): number {
   return 2_000 + (2_000 * inputBytes) / 1_000_000;
 }
 
+/**
+ * How the time property is measured. `cpu`: CPU time of this process, which a loaded machine does
+ * not inflate; only meaningful where one scan runs at a time in the process (the `npm run fuzz`
+ * shards). Under vitest, whose test files share one process, the property is not checked: wall
+ * time on a shared machine is no evidence, and `npm run bench` measures speed.
+ */
+export const timing: { mode: 'cpu' | 'off' } = { mode: 'off' };
+
+function clock(): number {
+  if (timing.mode === 'off') return performance.now();
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
 /** Slowest case seen, for the run summary. */
 export const stats = { cases: 0, slowestMs: 0, slowestBytes: 0, totalMs: 0, findings: 0, limitErrors: 0 };
 
@@ -161,7 +175,7 @@ function checkPair(first: Report, second: Report, ms: number, bytes: number, tex
   // properties that is an exception that escaped all the same
   for (const e of first.errors) if (e.code === 'internal-error') problems.push(`internal-error: ${e.message.slice(0, 300)}`);
   if (!isDeepStrictEqual(first, second)) problems.push('not deterministic: two scans of the same input differ');
-  if (ms > timeBudgetMs(bytes)) problems.push(`took ${ms.toFixed(0)} ms for ${bytes} bytes`);
+  if (timing.mode === 'cpu' && ms > timeBudgetMs(bytes)) problems.push(`took ${ms.toFixed(0)} ms of CPU for ${bytes} bytes`);
   if (reportedUrls(first).length > 0) problems.push(...provenanceProblems(first, texts()));
   record(ms, bytes, first);
   return problems;
@@ -175,9 +189,9 @@ function checkPair(first: Report, second: Report, ms: number, bytes: number, tex
  */
 export function checkHtml(html: string, options: ScanOptions = {}): string[] {
   try {
-    const start = performance.now();
+    const start = clock();
     const first = scanHtml(html, options);
-    const ms = performance.now() - start;
+    const ms = clock() - start;
     const second = scanHtml(html, options);
     return checkPair(first, second, ms, html.length, () => [html]);
   } catch (e) {
@@ -194,9 +208,9 @@ export function checkHtml(html: string, options: ScanOptions = {}): string[] {
  */
 export async function checkEml(raw: Uint8Array | string, options: ScanOptions = {}): Promise<string[]> {
   try {
-    const start = performance.now();
+    const start = clock();
     const first = await scanEml(raw, options);
-    const ms = performance.now() - start;
+    const ms = clock() - start;
     const second = await scanEml(raw, options);
     const parts = first.findings.length + (first.links?.length ?? 0) > 0 ? (await parseMail(raw)).htmlParts.map((p) => p.html) : [];
     const text = typeof raw === 'string' ? [raw] : [Buffer.from(raw).toString('utf8'), Buffer.from(raw).toString('latin1')];
