@@ -5,6 +5,7 @@
  */
 import { readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { collectBatchInputs, type InputEntry } from '../batch/inputs.js';
 import { ProgressBar, showProgress } from '../batch/progress.js';
@@ -195,11 +196,14 @@ export async function scanCommand(args: string[]): Promise<number> {
     throw new UsageError(`${s.output} exists and is not empty: continue it with --resume ${s.output}, or remove it`);
   }
   // Started first, so that the workers load the scanner while the inputs are listed.
+  const workerUrl = new URL('./worker.js', import.meta.url);
   const scanner = createScanner({
     jobs: s.jobs,
     job: { lang: s.lang, includeLinks: s.includeLinks, recipient: s.recipient, format: s.format },
-    workerUrl: new URL('./worker.js', import.meta.url),
+    workerUrl,
   });
+  // a broken install must not pass for a parallel run
+  if (s.jobs > 1 && scanner.parallelism === 1) process.stderr.write(`spypixel: ${fileURLToPath(workerUrl)} is missing: scanning in one thread\n`);
   let inputs: InputEntry[];
   let sink: Sink;
   try {
