@@ -6,7 +6,9 @@
  * 2. the CLI (`spypixel scan`, ndjson to /dev/null) with --jobs 1 and --jobs 2, and two --jobs 1
  *    processes at once on half the corpus each (the machine's ceiling for two threads), interleaved →
  *    messages/s, MB/s, the speed-up and the ceiling (medians);
- * 3. the CLI's peak RSS (VmHWM of the process, worker threads included) on the big mbox.
+ * 3. the CLI's peak RSS (VmHWM of the process, worker threads included) on the big mbox;
+ * then the catalogue look-up cost (bench/catalogue.ts) and the pathological inputs' growth with
+ * size and cost against benign input (bench/pathological.ts).
  * The library is built into .bench-data/dist (dist/ is left alone). Reports; asserts nothing.
  * Options: --messages N (2000), --mbox-gb X (1; 0 skips), --rounds N (3), --skip-build, --dist DIR
  * (measure an already built copy instead, e.g. an older commit's build, for before/after figures).
@@ -217,6 +219,10 @@ async function main(): Promise<void> {
   const cat = spawnSync('npx', ['tsx', 'bench/catalogue.ts'], { encoding: 'utf8' });
   log('');
   log(cat.status === 0 ? cat.stdout.trimEnd() : `catalogue bench failed: ${cat.stderr}`);
+  // Pathological inputs (test/helpers/pathological.ts): growth with size and cost against benign input.
+  const patho = spawnSync('npx', ['tsx', 'bench/pathological.ts'], { encoding: 'utf8' });
+  log('');
+  log(patho.status === 0 ? patho.stdout.trimEnd() : `pathological bench failed: ${patho.stderr}`);
   const failed = [...j1, ...j2, ...both, ...(big !== null ? [big.run] : [])].filter((r) => r.code !== 0);
   if (failed.length > 0) log(`warning: ${failed.length} CLI run(s) exited with a non-zero code`);
 }
