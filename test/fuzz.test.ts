@@ -88,6 +88,9 @@ describe('fuzz: properties hold on hostile input', () => {
     ['an entity in a host inside <noscript>', '<noscript><div><image src="https://&amp;news.shop.example/?sv_cid=123_456&sv_emopen=true&sv_sveme=abc">'],
     ['an international host CSS-escaped, the escape ended by CRLF', '<div style="background:url(https://b\\fc\r\ncher.example/o.gif?u=3f2b8c1e9d4a4b7e)"></div>'],
     ['an international host CSS-escaped, the escape ended by a form feed', '<style>.a{background:url(https://caf\\e9\fcafe.example/o.gif)}</style>'],
+    // `\\aa` is U+00AA, which the URL parser maps to `a` (found by npm run fuzz, seed 1)
+    ['a CSS escape the URL parser maps to ASCII', `<p style="background:url('https://alask\\aair.sjv.io/i/123/456/789')"></p>`],
+    ['a fullwidth letter in a host', '<img src="https://ｔ.example/o.gif?u=3f2b8c1e9d4a4b7e" width=1 height=1>'],
   ])('regression: %s', (_name, html) => {
     expect(checkHtml(html)).toEqual([]);
   });

@@ -4,7 +4,7 @@
  * input, and the time spent is bounded. Each check returns the problems found (empty: all good).
  */
 import { isDeepStrictEqual } from 'node:util';
-import { domainToUnicode } from 'node:url';
+import { domainToASCII, domainToUnicode } from 'node:url';
 import { isIP } from 'node:net';
 import { parse, type DefaultTreeAdapterTypes } from 'parse5';
 import { parseMail } from '../../src/mime/parse.js';
@@ -132,6 +132,22 @@ function reportedUrls(r: Report): string[] {
 }
 
 /**
+ * Every host-like token of the decoded input as the URL parser would write it: international
+ * names are mapped (UTS 46: `ª` is `a`, fullwidth letters are ASCII) and punycoded, so a host
+ * written with such characters, through a CSS escape or an entity, is recognised.
+ */
+function mappedHosts(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const token of text.split(/[\s/?#@:'"()<>\\,;=&[\]{}|^`*+!$%~]+/)) {
+    // ASCII tokens are already in the text as the parser writes them
+    if (token === '' || !/[^\u0000-\u007f]/.test(token)) continue;
+    const ascii = domainToASCII(token);
+    if (ascii !== '') out.add(ascii.toLowerCase());
+  }
+  return out;
+}
+
+/**
  * Problems with hosts of reported URLs that appear nowhere in the (decoded) input. The plain
  * input is searched first; the decoded {@link haystack} is built only when that fails.
  */
@@ -139,7 +155,9 @@ export function provenanceProblems(r: Report, texts: readonly string[]): string[
   const problems: string[] = [];
   const plain = texts.join('\n').toLowerCase();
   let decoded: string | null = null;
-  const found = (needle: string): boolean => plain.includes(needle) || (decoded ??= haystack(texts)).includes(needle);
+  let mapped: Set<string> | null = null;
+  const found = (needle: string): boolean =>
+    plain.includes(needle) || (decoded ??= haystack(texts)).includes(needle) || (mapped ??= mappedHosts(decoded)).has(needle);
   for (const url of reportedUrls(r)) {
     let host: string;
     try {
