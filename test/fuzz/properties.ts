@@ -68,6 +68,38 @@ function base64Runs(text: string): string[] {
   return out;
 }
 
+/**
+ * Proofpoint URL Defense v3 destinations (`/v3/__<url>__;<base64url>!…`): each `*` of the URL is
+ * the next character of the decoded token, `**` plus a letter a run of them (A = 2, B = 3 …).
+ * Written from the format's description, independently of the scanner's decoder.
+ */
+function urlDefenseV3(text: string): string[] {
+  const out: string[] = [];
+  for (let end = text.indexOf('__;'); end >= 0 && out.length < 100; end = text.indexOf('__;', end + 3)) {
+    const start = text.lastIndexOf('/v3/__', end);
+    if (start < 0) continue;
+    const inner = text.slice(start + 6, end);
+    const token = /^[A-Za-z0-9_-]*/.exec(text.slice(end + 3))?.[0] ?? '';
+    const fill = Array.from(Buffer.from(token, 'base64url').toString('utf8'));
+    let filled = '';
+    let next = 0;
+    for (let i = 0; i < inner.length; i++) {
+      const c = inner[i] ?? '';
+      if (c !== '*') {
+        filled += c;
+        continue;
+      }
+      const letter = inner[i + 2] ?? '';
+      const run = inner[i + 1] === '*' && /^[A-Za-z]$/.test(letter) ? letter.toUpperCase().charCodeAt(0) - 63 : 1;
+      if (run > 1) i += 2;
+      filled += fill.slice(next, next + run).join('');
+      next += run;
+    }
+    out.push(filled);
+  }
+  return out;
+}
+
 type Node = DefaultTreeAdapterTypes.Node;
 
 /** Attribute values, text and comments of a document, entities decoded by parse5. */
@@ -116,6 +148,7 @@ export function haystack(texts: readonly string[]): string {
       add(next, cssUnescape(t).map(strip));
       add(next, percentDecodeBytes(clean));
       add(next, base64Runs(clean));
+      if (clean.includes('__;')) add(next, urlDefenseV3(clean));
     }
     add(all, next);
     round = next.flatMap((t) => percentDecodeBytes(t));
