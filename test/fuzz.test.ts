@@ -93,6 +93,10 @@ describe('fuzz: properties hold on hostile input', () => {
     ['a fullwidth letter in a host', '<img src="https://ｔ.example/o.gif?u=3f2b8c1e9d4a4b7e" width=1 height=1>'],
     // a `*` of a URL Defense v3 destination is filled from the token: here with `!` (npm run fuzz, seed 1)
     [
+      'a URL Defense v3 destination with a run code and a star left over',
+      '<a href="https://urldefense.com/v3/__https://wcm.solution.weborama.fr/fcgi-bin/dispatch.fcgi?a.A=cl&a.si=1&a.te=2&g.lu=https%3A%2F%2F****shop.example%2Foffer&url=%25https%3A%2F%2Fmandrillapp.com%2Ftrack%2Fopen.php%3Fu%3D12345678%26id%3D0123456789abcdef0123456789abcdef__;Ia!!Org!sig$">x</a>',
+    ],
+    [
       'a URL Defense v3 destination whose host is filled in from the token',
       '<a href="https://urldefense.com/v3/__https://wcm.solution.weborama.fr/fcgi-bin/dispatch.fcgi?a.A=cl&a.si=1&a.te=2&g.lu=https%3A%2F%2F*shop.example%2Foffer&url=%25https%3A%2F%2Fmandrillapp.com%2Ftrack%2Fopen.php%3Fu%3D12345678%26id%3D0123456789abcdef0123456789abcdef__;Ia!!Org!sig$">x</a>',
     ],

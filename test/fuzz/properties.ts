@@ -68,10 +68,13 @@ function base64Runs(text: string): string[] {
   return out;
 }
 
+/** `**` plus one of these is a run of (its index + 2) replaced characters, 2 to 65. */
+const RUN_CODES = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
 /**
  * Proofpoint URL Defense v3 destinations (`/v3/__<url>__;<base64url>!…`): each `*` of the URL is
- * the next character of the decoded token, `**` plus a letter a run of them (A = 2, B = 3 …).
- * Written from the format's description, independently of the scanner's decoder.
+ * the next character of the decoded token, `**` plus a run code that many of them; a `*` left
+ * when the token is used up stays. Written from the format's description for this checker.
  */
 function urlDefenseV3(text: string): string[] {
   const out: string[] = [];
@@ -85,13 +88,15 @@ function urlDefenseV3(text: string): string[] {
     let next = 0;
     for (let i = 0; i < inner.length; i++) {
       const c = inner[i] ?? '';
-      if (c !== '*') {
+      if (c !== '*' || next >= fill.length) {
         filled += c;
         continue;
       }
-      const letter = inner[i + 2] ?? '';
-      const run = inner[i + 1] === '*' && /^[A-Za-z]$/.test(letter) ? letter.toUpperCase().charCodeAt(0) - 63 : 1;
-      if (run > 1) i += 2;
+      let run = 1;
+      if (inner[i + 1] === '*' && i + 2 < inner.length) {
+        run = Math.max(1, RUN_CODES.indexOf(inner[i + 2] ?? '') + 2);
+        i += 2;
+      }
       filled += fill.slice(next, next + run).join('');
       next += run;
     }
