@@ -1,8 +1,10 @@
 import { defineConfig } from 'tsup';
 
-// Two builds: the library (ESM + CJS + .d.ts) and the CLI (ESM only, it is an executable) with its
-// worker-thread entry, which the CLI finds beside itself as ./worker.js. The CLI build is split
-// into chunks so that the main thread of a parallel scan loads the batch code and not the scanner.
+// Three builds: the library (ESM + CJS + .d.ts); the CLI (ESM only, it is an executable) with its
+// worker-thread entry, which the CLI finds beside itself as ./worker.js; and the browser build
+// (`spypixel/html`, ESM + .d.ts, in dist/browser/). The CLI build is split into chunks so that the
+// main thread of a parallel scan loads the batch code and not the scanner. The browser build is
+// split so that the catalogue data and the MIME parser are chunks of their own, loaded on first use.
 export default defineConfig([
   {
     entry: { index: 'src/index.ts' },
@@ -19,6 +21,16 @@ export default defineConfig([
     sourcemap: true,
     target: 'node20',
     banner: { js: '#!/usr/bin/env node' },
+    splitting: true,
+  },
+  {
+    entry: { html: 'src/browser/index.ts' },
+    outDir: 'dist/browser',
+    format: ['esm'],
+    dts: true,
+    sourcemap: true,
+    platform: 'browser',
+    target: 'es2022',
     splitting: true,
   },
 ]);

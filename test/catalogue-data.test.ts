@@ -6,7 +6,7 @@ import { GENERATED_FILE, TRACKERS_DIR, loadTrackers, renderCatalogue } from '../
 import { defaultCatalogue } from '../src/catalogue/index.js';
 import type { VendorEntry } from '../src/catalogue/types.js';
 import { validateEntry } from '../src/catalogue/validate.js';
-import { crossEntryProblems, exampleProblems } from '../src/catalogue/validate-catalogue.js';
+import { crossEntryProblems, exampleProblems, websiteHostProblems } from '../src/catalogue/validate-catalogue.js';
 import { parseUrl } from '../src/url/parse.js';
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
@@ -72,6 +72,7 @@ describe.each(raw)('vendor file $file', ({ id, json }) => {
 describe('whole catalogue', () => {
   it('loads without problems', () => expect(loaded.problems).toEqual([]));
   it('has unique ids and no host claimed by two vendors', () => expect(crossEntryProblems(loaded.entries)).toEqual([]));
+  it("never lists a vendor's public website as a dedicated tracking host", () => expect(websiteHostProblems(loaded.entries)).toEqual([]));
   it('gives every vendor, rule and flag a source and bilingual messages', () => {
     for (const e of loaded.entries) {
       expect(e.sources.every((s) => s.trim().length > 0), e.id).toBe(true);
@@ -215,4 +216,19 @@ describe('examples cover both sides', () => {
     const without = loaded.entries.flatMap((e) => e.rules.filter((r) => (r.examples.miss ?? []).length === 0).map((r) => `${e.id}/${r.id}`));
     expect(without).toEqual([]);
   });
+});
+
+describe('website hosts are never dedicated tracking hosts', () => {
+  const entry = (id: string, website: string, hosts: string[]): VendorEntry => ({
+    id, name: id, company: id, category: 'esp', website, hosts, rules: [], sources: ['s'],
+  });
+  it.each([
+    ['the website itself', [entry('acme', 'https://acme.example/', ['acme.example'])], 1],
+    ['the website behind www.', [entry('acme', 'https://www.acme.example/', ['acme.example'])], 1],
+    ['a parent domain of the website', [entry('acme', 'https://shortener.acme.example/', ['acme.example'])], 1],
+    ["another vendor's website", [entry('acme', 'https://acme.example/', []), entry('other', 'https://other.example/', ['acme.example'])], 1],
+    ['a digit-run host pattern covering the website', [entry('acme', 'https://mail20.example/', ['mail#.example'])], 1],
+    ['a tracking subdomain beside the website', [entry('acme', 'https://acme.example/', ['t.acme.example', 'acmetrack.example'])], 0],
+    ['a look-alike host that is not a label suffix', [entry('acme', 'https://acme.example/', ['cme.example'])], 0],
+  ])('%s', (_name, entries, problems) => expect(websiteHostProblems(entries)).toHaveLength(problems));
 });

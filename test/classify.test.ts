@@ -48,6 +48,9 @@ const table: Row[] = [
   ['unsized image leaking the address', res({ url: 'https://t.unknown.example/p?e=bWVAbWFpbC5leGFtcGxl' }), null, true, [leak], 'open-pixel', 'possible'],
   ['catalogue click redirect link', res({ url: 'https://t.acme.example/c?u=1', via: 'link-click', tag: 'a', attribute: 'href' }), match('endpoint', 'click-redirect'), true, [], 'click-redirect', 'certain'],
   ['pixel rule on a link is not a redirect', res({ url: 'https://t.acme.example/o?u=1', via: 'link-click', tag: 'a', attribute: 'href' }), match('endpoint', 'open-pixel'), true, [], null, null],
+  ['token link on a dedicated tracking host', res({ url: 'https://t.acme.example/els/Q9vX2kLm8pR4tZ1a', via: 'link-click', tag: 'a', attribute: 'href' }), match('host', null), true, [], 'click-redirect', 'likely'],
+  ['unsubscribe link on a dedicated tracking host', res({ url: 'https://t.acme.example/unsubscribe/Q9vX2kLm8pR4tZ1a', via: 'link-click', tag: 'a', attribute: 'href' }), match('host', null), true, [], null, null],
+  ['view-online link on a dedicated tracking host', res({ url: 'https://t.acme.example/v/Q9vX2kLm8pR4tZ1a', via: 'link-click', tag: 'a', attribute: 'href', text: 'View online' }), match('host', null), true, [], null, null],
   ['unknown link is left to grouping', res({ url: 'https://x.example/c/3f2b8c1e9d4a4b7e8f', via: 'link-click', tag: 'a', attribute: 'href' }), null, true, [], null, null],
   // Issue 11, class 6: ad-server and affiliate images are impressions at any size.
   ['sized banner on an ad-tech host', res({ url: 'https://ads.acme.example/b/728x90.jpg', width: 728, height: 90 }), match('host', null, 'ad-tech'), true, [], 'beacon', 'likely'],
@@ -93,13 +96,13 @@ describe('groupUnknownLinks', () => {
       link('https://shop.example/products/red-summer-dress'),
       link('https://shop.example/products/blue-winter-coat'),
       link('https://shop.example/products/green-rain-jacket'),
-      link('https://t.example/c/3f2b8c1e9d4a4b7e8f'),
-      link('https://t.example/c/3f2b8c1e9d4a4b7e8f'),
-      link('https://t.example/c/3f2b8c1e9d4a4b7e8f'),
+      link('https://t.example/d/3f2b8c1e9d4a4b7e8f'),
+      link('https://t.example/d/3f2b8c1e9d4a4b7e8f'),
+      link('https://t.example/d/3f2b8c1e9d4a4b7e8f'),
     ];
     expect(groupUnknownLinks(links)).toEqual([]);
   });
-  it('needs at least three links', () => {
-    expect(groupUnknownLinks([link('https://t.example/c/a1B2c3D4e5F6g7H8'), link('https://t.example/c/Z9y8X7w6V5u4T3s2')])).toEqual([]);
+  it('needs at least three links without a click word', () => {
+    expect(groupUnknownLinks([link('https://t.example/d/a1B2c3D4e5F6g7H8'), link('https://t.example/d/Z9y8X7w6V5u4T3s2')])).toEqual([]);
   });
 });

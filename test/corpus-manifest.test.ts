@@ -7,7 +7,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { gzipSync } from 'node:zlib';
 import { checkCorpusSources, type SourceText } from './helpers/corpus-sources.js';
+// @ts-expect-error -- plain .mjs helper of restore.mjs, no type declarations
+import { isMboxPath, mboxMember } from './corpus/mbox-member.mjs';
 
 const SOURCES = join(import.meta.dirname, 'corpus', 'sources');
 const DEV_MANIFEST = join(import.meta.dirname, '..', '..', 'shared', 'corpus', 'real', 'manifest.json');
@@ -111,6 +114,9 @@ describe('corpus manifest checks fire on broken entries', () => {
       expect: /one split per repository/,
     },
     { name: 'email of the dev corpus', files: [file(source())], dev: [SHA_A], expect: /dev corpus/ },
+    { name: 'member without an index', files: [file(source({}, [email({ path: 'x.mbox.gz', member: { containerSha256: SHA_B } })]))], expect: /member\.index/ },
+    { name: 'member with a bad mailbox hash', files: [file(source({}, [email({ path: 'x.mbox', member: { index: 0, containerSha256: 'nope' } })]))], expect: /containerSha256/ },
+    { name: 'member of a file that is no mailbox', files: [file(source({}, [email({ member: { index: 0, containerSha256: SHA_B } })]))], expect: /\.mbox or \.mbox\.gz/ },
   ];
 
   it.each(cases)('$name', ({ files, dev, expect: re }) => {
@@ -118,10 +124,44 @@ describe('corpus manifest checks fire on broken entries', () => {
     expect(problems.some((p) => re.test(p)), problems.join('\n')).toBe(true);
   });
 
+  it('accepts a member of a mailbox', () => {
+    const member = email({ path: 'exports/2019.mbox.gz', member: { index: 3, containerSha256: SHA_B } });
+    expect(checkCorpusSources([file(source({}, [member]))], new Set()).problems).toEqual([]);
+  });
+
   it('counts clean mails, labels and leaks per split', () => {
     const clean = email({ file: 'c.eml', sha256: SHA_B, hasTrackers: false, trackers: [], otherLeaks: [{ url: 'x.example/?e=me%40mail.example', leaksEmail: 'plain' }] });
     const { totals } = checkCorpusSources([file(source({ split: 'heldout' }, [email(), clean]))], new Set());
     expect(totals.heldout).toMatchObject({ repos: 1, emails: 2, clean: 1, labels: { 'open-pixel': 1 }, leaks: 1 });
     expect(totals.tune.emails).toBe(0);
+  });
+});
+
+describe('mbox members are cut out byte for byte', () => {
+  const one = 'X-GM-THRID: 1\r\nSubject: one\r\n\r\n>From the start\r\nbody\r\n\r\n';
+  const two = 'Subject: two\r\n\r\nA mid-line From stays in the body\r\n';
+  const mbox = Buffer.from(`From 1@xxx Mon Oct 28 14:10:16 +0000 2019\r\n${one}From 2@xxx Mon Oct 28 18:47:16 +0000 2019\r\n${two}`, 'latin1');
+  const cut = (bytes: Buffer, index: number, gzip: boolean): Buffer | null => mboxMember(bytes, { index, gzip }) as Buffer | null;
+
+  it.each([
+    { name: 'first message', index: 0, gzip: false, want: one },
+    { name: 'last message', index: 1, gzip: false, want: two },
+    { name: 'gzip mailbox', index: 1, gzip: true, want: two },
+  ])('$name', ({ index, gzip, want }) => {
+    const got = cut(gzip ? gzipSync(mbox) : mbox, index, gzip);
+    expect(got?.toString('latin1')).toBe(want);
+  });
+
+  it('keeps non-UTF-8 bytes as they are', () => {
+    const raw = Buffer.concat([Buffer.from('From a\n'), Buffer.from([0xe9, 0xff, 0x0a])]);
+    expect(cut(raw, 0, false)).toEqual(Buffer.from([0xe9, 0xff, 0x0a]));
+  });
+
+  it.each([-1, 2, 0.5])('answers null for message %s of a two-message mailbox', (index) => {
+    expect(cut(mbox, index, false)).toBeNull();
+  });
+
+  it('knows mailbox paths', () => {
+    expect([isMboxPath('a/b.mbox'), isMboxPath('a/b.mbox.gz'), isMboxPath('a/b.eml')]).toEqual([true, true, false]);
   });
 });

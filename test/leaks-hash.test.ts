@@ -1,5 +1,6 @@
 /**
- * The pure-TS hashes and byte helpers must agree with node:crypto / Buffer / zlib on any input:
+ * The digests (as the leak search gets them) and the pure-TS byte helpers must agree with
+ * node:crypto / Buffer / zlib on any input:
  * random strings (full Unicode, so multi-byte UTF-8) and random bytes around block boundaries.
  */
 import { createHash } from 'node:crypto';
@@ -9,10 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { bytesToText, fromBase64, percentDecode, toBase64, toHex, utf8 } from '../src/leaks/bytes.js';
 import { adler32 } from '../src/leaks/adler32.js';
 import { crc32 } from '../src/leaks/crc32.js';
-import { md5 } from '../src/leaks/md5.js';
-import { sha1 } from '../src/leaks/sha1.js';
-import { sha224, sha256 } from '../src/leaks/sha256.js';
-import { sha384, sha512 } from '../src/leaks/sha512.js';
+import { md5, sha1, sha224, sha256, sha384, sha512 } from '../src/leaks/digests.js';
 
 const RUNS = { seed: 42, numRuns: 300 };
 

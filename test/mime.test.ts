@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeBase64, decodeCharset, decodeQuotedPrintable } from '../src/mime/decode.js';
 import { dkimDomains, listUnsubscribeTargets, normalizeDate } from '../src/mime/headers.js';
-import { parseMail } from '../src/mime/parse.js';
+import { parseMail } from '../src/mime/node.js';
 import type { MailHeaders, ParsedMail } from '../src/mime/types.js';
 import type { ErrorCode } from '../src/types.js';
 

@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseMail } from '../src/mime/parse.js';
+import { parseMail } from '../src/mime/node.js';
 import { sanitizeEml } from '../src/sanitize/eml.js';
 import { encodeBody, encodeQuotedPrintable, updateHeaders } from '../src/sanitize/mime-encode.js';
 import { mimeLeaves } from '../src/sanitize/mime-tree.js';

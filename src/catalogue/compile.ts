@@ -42,16 +42,26 @@ interface Found {
   readonly level: 'endpoint' | 'host' | 'shape';
 }
 
-/** The segment key an `anyHost` rule is indexed under, or `null` when it has no literal anchor. */
-export function shapeKey(path: string | undefined): string | null {
-  if (path === undefined) return null;
-  const segs = path.split('/').filter((s) => s.length > 0);
-  const first = segs[0];
-  if (first === undefined) return 'root';
-  if (first !== '**' && isLiteralSegment(first)) return `first:${first.toLowerCase()}`;
-  const last = segs[segs.length - 1];
-  if (last !== undefined && last !== '**' && isLiteralSegment(last)) return `last:${last.toLowerCase()}`;
-  return null;
+/**
+ * The key an `anyHost` rule is indexed under: a literal first or last path segment, else (a rule
+ * whose path is all wildcards, such as a query router on any page) a literal parameter name; `null`
+ * when it has no literal anchor.
+ *
+ * @example
+ * shapeKey('/ls/click');                              // 'first:ls'
+ * shapeKey('/**', { mailpoet_router: '', endpoint: 'track' }); // 'param:mailpoet_router'
+ */
+export function shapeKey(path: string | undefined, params?: Readonly<Record<string, string>>): string | null {
+  if (path !== undefined) {
+    const segs = path.split('/').filter((s) => s.length > 0);
+    const first = segs[0];
+    if (first === undefined) return 'root';
+    if (first !== '**' && isLiteralSegment(first)) return `first:${first.toLowerCase()}`;
+    const last = segs[segs.length - 1];
+    if (last !== undefined && last !== '**' && isLiteralSegment(last)) return `last:${last.toLowerCase()}`;
+  }
+  const key = Object.keys(params ?? {}).find((k) => !k.includes('*'));
+  return key === undefined ? null : `param:${key}`;
 }
 
 /** Hosts whose catalogue look-ups are remembered; the cache starts again when full. */
@@ -89,12 +99,14 @@ export function compileCatalogue(entries: readonly VendorEntry[]): CatalogueInde
     for (const host of entry.hosts) addHost(host, { vendor: v, pattern: host, rules: null });
     entry.rules.forEach((rule, r) => {
       for (const host of rule.hosts ?? []) addHost(host, { vendor: v, pattern: host, rules: [r] });
-      const key = rule.anyHost === true ? shapeKey(rule.path) : null;
+      const key = rule.anyHost === true ? shapeKey(rule.path, rule.params) : null;
       if (key !== null) push(shapes, key, { vendor: v, rule: r });
     });
     const ref: VendorRef = { id: entry.id, name: entry.name, category: entry.category };
     for (const p of entry.trackingParams ?? []) push(trackingParams, p, ref);
   });
+
+  const paramShapes = [...shapes.keys()].some((k) => k.startsWith('param:'));
 
   function hostRefs(host: string): HostRef[] {
     const out: HostRef[] = [];
@@ -147,6 +159,8 @@ export function compileCatalogue(entries: readonly VendorEntry[]): CatalogueInde
       first === undefined || last === undefined
         ? ['root']
         : [`first:${first.toLowerCase()}`, `last:${last.toLowerCase()}`];
+    // Query routers (`/?mailpoet_router&endpoint=track…`) are indexed by a parameter name.
+    if (paramShapes) for (const [k] of url.query) if (!keys.includes(`param:${k}`)) keys.push(`param:${k}`);
     for (const key of keys) {
       for (const ref of shapes.get(key) ?? []) {
         const rule = rules[ref.vendor]?.[ref.rule];

@@ -139,6 +139,13 @@ function fromDashHex(value: string): string | null {
   return asUrl(value.replaceAll('-', '%').replaceAll('_', '/'));
 }
 
+/** A bare host name (`github.com`, `shop.example:8443`) read as the root of that site. */
+function fromHost(value: string): string | null {
+  const host = value.trim().toLowerCase();
+  if (host.length === 0 || host.length > 253 || !looksSchemeless(host) || host.includes('/')) return null;
+  return `https://${host}/`;
+}
+
 /** `**` + one of these stands for a run of (its index + 2) characters of the fill text. */
 const RUN_CODES = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 
@@ -214,6 +221,10 @@ export function recoverDestination(url: ParsedUrl, spec: DestinationSpec): strin
     case 'param-dash-hex': {
       const v = queryValue(url, spec.name);
       return v === null ? null : fromDashHex(v);
+    }
+    case 'param-host': {
+      const v = queryValue(url, spec.name);
+      return v === null ? null : fromHost(v);
     }
     case 'path-rest-starred':
       return fromStarredPath(url, spec.prefix);

@@ -53,6 +53,9 @@ export interface FlagSpec {
  * - `fragment`: the URL follows `#` (Gmail image proxy).
  * - `param-dash-hex`: a query parameter holds the URL with `-XX` standing for `%XX` and `_` for
  *   `/` (a mail gateway's rewriting that keeps the value free of `%` and `/`).
+ * - `param-host`: a query parameter holds only the destination's host (a mail gateway that keeps
+ *   the rest of the URL on its server); the destination is read as that host's root, enough to
+ *   judge the link but never a URL to send the reader to.
  * - `path-rest-starred`: the rest of the URL after the path prefix `prefix` is the destination, up
  *   to `__;`; each `*` in it stands for the next character of the base64url text that follows
  *   `__;` (up to `!`), and `**` plus a letter for a run of 2–65 of them (`A` = 2, `B` = 3, …).
@@ -66,6 +69,7 @@ export type DestinationSpec =
   | { readonly type: 'path-segment'; readonly index: number; readonly encoding: 'percent' | 'base64' }
   | { readonly type: 'fragment' }
   | { readonly type: 'param-dash-hex'; readonly name: string }
+  | { readonly type: 'param-host'; readonly name: string }
   | { readonly type: 'path-rest-starred'; readonly prefix: string };
 
 /**

@@ -4,6 +4,7 @@
  */
 import { parseUrl } from '../url/parse.js';
 import { compileCatalogue } from './compile.js';
+import { hostPatternMatch, hostSuffixes } from './pattern.js';
 import type { CatalogueIndex, VendorEntry } from './types.js';
 
 /**
@@ -32,6 +33,39 @@ export function crossEntryProblems(entries: readonly VendorEntry[]): string[] {
       for (const h of r.hosts ?? []) {
         const prev = owner.get(h);
         if (prev !== undefined && prev !== e.id) out.push(`${e.id}/${r.id}: rule host "${h}" is a host of ${prev}`);
+      }
+    }
+  }
+  return out;
+}
+
+/** The host of a vendor's public website, without a leading `www.`; `null` when unreadable. */
+function websiteHost(entry: VendorEntry): string | null {
+  const host = parseUrl(entry.website)?.host ?? null;
+  return host === null ? null : host.startsWith('www.') ? host.slice(4) : host;
+}
+
+/**
+ * Checks that no vendor's public website is a dedicated tracking host (of that vendor or another).
+ * A dedicated host makes every link to it a click redirect, so `mailchimp.com` or `sendgrid.com`
+ * there would turn pricing pages and blog links into trackers. A vendor whose website also serves
+ * tracking paths (a link shortener, `mailtrack.io/trace/…`) lists it in the rule's `hosts`.
+ *
+ * @example
+ * websiteHostProblems([{ ...entry, website: 'https://acme.example/', hosts: ['acme.example'] }]);
+ * // ['acme: website host "acme.example" is listed as a dedicated tracking host of acme']
+ */
+export function websiteHostProblems(entries: readonly VendorEntry[]): string[] {
+  const out: string[] = [];
+  for (const e of entries) {
+    const site = websiteHost(e);
+    if (site === null) continue;
+    const suffixes = hostSuffixes(site);
+    for (const other of entries) {
+      for (const h of other.hosts) {
+        if (suffixes.some((s) => hostPatternMatch(h, s))) {
+          out.push(`${e.id}: website host "${site}" is listed as a dedicated tracking host of ${other.id}`);
+        }
       }
     }
   }
@@ -72,5 +106,5 @@ export function exampleProblems(index: CatalogueIndex, entry: VendorEntry): stri
  */
 export function catalogueProblems(entries: readonly VendorEntry[]): string[] {
   const index = compileCatalogue(entries);
-  return [...crossEntryProblems(entries), ...entries.flatMap((e) => exampleProblems(index, e))];
+  return [...crossEntryProblems(entries), ...websiteHostProblems(entries), ...entries.flatMap((e) => exampleProblems(index, e))];
 }

@@ -89,14 +89,15 @@ export function hostProblem(host: string): string | null {
 function segmentScore(seg: string): number {
   const literal = seg.replaceAll('*', '');
   if (literal.length === 0) return 0;
-  // Coded names (`e2t`, `open.php`, `__utm.gif`) are rarer on ordinary sites than plain words.
-  if (literal === seg) return [...seg].some((c) => (c >= '0' && c <= '9') || c === '.' || c === '_') ? 2 : 1;
+  // Coded names (`e2t`, `open.php`, `__utm.gif`) and long compounds (`link-tracker`, `linkClick`)
+  // are rarer on ordinary sites than short plain words.
+  if (literal === seg) return seg.length >= 9 || [...seg].some((c) => (c >= '0' && c <= '9') || c === '.' || c === '_') ? 2 : 1;
   return literal.length >= 3 ? 2 : 1;
 }
 
 /**
  * How specific an `anyHost` rule is: a literal path segment counts 1 (2 when it holds a digit, `.`
- * or `_`), a partly literal one 1 (2 with three or more literal characters), a parameter that only
+ * or `_`, or has nine or more characters), a partly literal one 1 (2 with three or more literal characters), a parameter that only
  * has to be present 1, a parameter with a value pattern 2, first-label constraints 2.
  *
  * @example
@@ -144,7 +145,8 @@ function checkFlag(f: unknown, where: string, out: string[], withWhen: boolean):
 function checkDestination(d: unknown, where: string, out: string[]): void {
   const ok =
     isRecord(d) &&
-    (((d['type'] === 'param' || d['type'] === 'param-base64' || d['type'] === 'param-dash-hex') && isText(d['name'])) ||
+    (((d['type'] === 'param' || d['type'] === 'param-base64' || d['type'] === 'param-dash-hex' || d['type'] === 'param-host') &&
+        isText(d['name'])) ||
       (d['type'] === 'path-rest-starred' && isText(d['prefix']) && d['prefix'].startsWith('/')) ||
       (d['type'] === 'path-segment' && Number.isInteger(d['index']) && (d['encoding'] === 'percent' || d['encoding'] === 'base64')) ||
       d['type'] === 'fragment');
@@ -184,14 +186,19 @@ function checkRule(rule: unknown, where: string, out: string[]): void {
     if (p !== null) out.push(`${where}: ${p}`);
   }
   if (rule['anyHost'] === true) {
-    if (shapeKey(typeof rule['path'] === 'string' ? rule['path'] : undefined) === null) {
-      out.push(`${where}: anyHost rule needs a literal first or last path segment`);
+    const literalParams = isRecord(params) ? (params as Readonly<Record<string, string>>) : undefined;
+    if (shapeKey(typeof rule['path'] === 'string' ? rule['path'] : undefined, literalParams) === null) {
+      out.push(`${where}: anyHost rule needs a literal first or last path segment, or a literal parameter name`);
     }
     if (anyHostScore(rule) < MIN_ANY_HOST_SCORE) out.push(`${where}: anyHost rule is not specific enough`);
   } else if (rule['firstLabels'] !== undefined) {
     out.push(`${where}: firstLabels only make sense on anyHost rules`);
   }
   if (rule['wrapper'] === true && rule['destination'] === undefined) out.push(`${where}: wrapper needs a destination`);
+  // A host alone only tells what a gateway link leads to; it must never become a link target.
+  if (isRecord(rule['destination']) && rule['destination']['type'] === 'param-host' && rule['wrapper'] !== true) {
+    out.push(`${where}: a "param-host" destination is for wrappers only`);
+  }
   if (rule['destination'] !== undefined) checkDestination(rule['destination'], where, out);
   const flags = rule['flags'];
   if (flags !== undefined) {

@@ -8,6 +8,7 @@ import type { Confidence, FindingKind, Leak, Signal, VendorCategory } from '../t
 import type { ParsedUrl } from '../url/parse.js';
 import { hasSpreadNumericId, isScriptEndpoint, isStaticImageFile } from './dynamic.js';
 import { identifierShape } from './identifiers.js';
+import { dedicatedHostLink } from './links.js';
 import { hasCountingQuery, hasTrackingPath, identifierEvidence, isSpacerName, presentationSignals, sizeClass } from './signals.js';
 
 /**
@@ -90,12 +91,12 @@ function fromCatalogue(c: Candidate, match: CatalogueMatch, ev: ReturnType<typeo
   const confidence: Confidence = match.level === 'shape' ? 'likely' : 'certain';
   if (r.via === 'link-click') {
     if (match.kind === 'click-redirect') return { kind: 'click-redirect', confidence, signals };
-    // A link to a vendor's host is a redirect only when it carries a destination: tokens alone
-    // also mark preference and unsubscribe pages, which are not click tracking.
-    if (match.level === 'host' && ev.signals.includes('redirect-param')) {
-      return { kind: 'click-redirect', confidence: 'likely', signals };
-    }
-    return null;
+    // Every request to a dedicated tracking host, or to a vendor endpoint that serves opens and
+    // clicks alike (Selligent's optiextension.dll), is tracking; only the list's own pages are not.
+    const linkConfidence = dedicatedHostLink(c.url, r.text, match.identifierParams, c.leaks.length > 0);
+    if (linkConfidence === null) return null;
+    const sure = match.level !== 'host' && linkConfidence === 'likely';
+    return { kind: 'click-redirect', confidence: sure ? confidence : linkConfidence, signals };
   }
   // On a vendor host without an endpoint fact, only pixel evidence makes a hit: the same hosts
   // serve logos and content images, often with hashed file names. Ad servers are the exception:

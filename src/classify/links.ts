@@ -1,11 +1,16 @@
 /**
  * Click tracking. A redirect pattern is one finding however many links use it; links the catalogue
  * does not know are judged as a group, because one opaque link proves little while a newsletter
- * whose every link goes through the same tokenised endpoint is a click tracker.
+ * whose every link goes through the same tokenised endpoint is a click tracker. A single link
+ * counts on its own only with stronger evidence: a redirect endpoint carrying the destination URL,
+ * a click word with a per-link token, or the recipient's address.
  */
 import type { Resource } from '../html/types.js';
-import type { Confidence, Signal } from '../types.js';
+import type { Confidence, Leak, Signal } from '../types.js';
 import type { ParsedUrl } from '../url/parse.js';
+import { identifierShape, looksLikeUrl } from './identifiers.js';
+import { isIdPiece, isShortToken, opaque, shapeOf, tokenOnly, type LinkShape } from './link-shape.js';
+import { isPageLink } from './link-words.js';
 import { identifierEvidence } from './signals.js';
 
 /**
@@ -18,6 +23,8 @@ export interface UnknownLink {
   readonly resource: Resource;
   readonly url: ParsedUrl;
   readonly thirdParty: boolean;
+  /** The recipient's address found in the URL, in any encoding. */
+  readonly leaks?: readonly Leak[];
 }
 
 /**
@@ -33,49 +40,114 @@ export interface LinkGroup {
   readonly signals: readonly Signal[];
 }
 
-/** The pattern a link belongs to: host plus first path segment (`/c/…`, `/d?…`, `/ls/click`). */
+/**
+ * The pattern a link belongs to: host plus first path segment (`/c/…`, `/d?…`, `/ls/click`), or
+ * the host alone when the first segment is itself a token.
+ *
+ * @example
+ * linkPatternKey(parseUrl('https://t.shop.example/c/AbC123?x=1')!); // 't.shop.example/c'
+ */
 export function linkPatternKey(url: ParsedUrl): string {
   const first = url.segments[0] ?? '';
-  return `${url.host}/${first.length <= 24 ? first : '*'}`;
-}
-
-/** Slug segments (`spring-sale-2026`, `about_us`) mean a content page, not a token. */
-function hasSlug(url: ParsedUrl): boolean {
-  return url.segments.some((s) => {
-    const parts = s.split(/[-_]/);
-    return parts.length >= 3 && parts.filter((p) => /^[a-z]{3,}$/i.test(p)).length >= 2;
-  });
+  // A token as the first segment (`/AbC123xYz/…`) differs per link: the pattern is the host.
+  // `key=value` segments (`/SIG=15lpt5jdu/…`) are path parameters, not tokens.
+  const token = first.length > 24 || identifierShape(first) !== null || (isIdPiece(first) && /^[A-Za-z0-9]+$/.test(first));
+  return `${url.host}/${token ? '*' : first}`;
 }
 
 /**
- * A redirect URL is little more than a token: `/c/<token>`, `/d?<token>`, `/r/<a>/<b>`. Links to
- * real pages with tracking parameters (`/comm/home?midToken=…`) carry tokens too, but their path
- * names a page: those are tracked links, reported as tracking parameters, not redirects.
+ * How sure one link alone makes us that it is a click redirect, or `null`: a redirect endpoint
+ * with the destination under a destination parameter or a click word (`/in?link=https…`,
+ * `/r?x=https…`), a click word (in the path, or as the host's
+ * first label: `links.shop.example`) with a per-link token (`/c/<token>`), or the recipient's
+ * address in a redirect-shaped URL.
  */
-function tokenOnly(url: ParsedUrl, idSegments: readonly number[], idParams: readonly string[]): boolean {
-  const plain = url.segments.filter((_, i) => !idSegments.includes(i));
-  const wordy = plain.filter((s) => s.length > 3);
-  if (idSegments.length > 0) return wordy.length <= 1 && plain.length <= 2;
-  return idParams.length > 0 && url.segments.length <= 1 && wordy.length === 0 && idParams.length === url.query.length;
+function singleEvidence(l: UnknownLink, s: LinkShape): Confidence | null {
+  if (s.slug || s.page) return null;
+  const { clickWord } = s;
+  const wordy = s.content.filter((w) => w.length > 3).length;
+  const redirectPath = wordy === 0 && s.content.length <= 2;
+  if (s.redirect && redirectPath && (clickWord || s.namedDestination)) return 'likely';
+  const leaked = (l.leaks ?? []).length > 0;
+  if (leaked && (clickWord || tokenOnly(s))) return clickWord ? 'likely' : 'possible';
+  if (clickWord && tokenOnly(s)) return 'possible';
+  return null;
 }
 
-function linkEvidence(l: UnknownLink): { opaque: boolean; redirect: boolean; signals: Signal[] } {
-  const ids = identifierEvidence(l.url, []);
+function signalsOf(l: UnknownLink, s: LinkShape): Signal[] {
   const signals: Signal[] = [];
-  if (ids.params.length > 0) signals.push('identifier-param');
-  if (ids.segments.length > 0) signals.push('identifier-path');
-  if (ids.redirect) signals.push('redirect-param');
+  if (s.idParams.length > 0) signals.push('identifier-param');
+  if (s.idSegments.length > 0) signals.push('identifier-path');
+  if (s.redirect) signals.push('redirect-param');
+  if ((l.leaks ?? []).length > 0) signals.push('address-leak');
   if (l.thirdParty) signals.push('third-party');
-  const opaque = !hasSlug(l.url) && (ids.redirect || tokenOnly(l.url, ids.segments, ids.params));
-  return { opaque, redirect: ids.redirect, signals };
+  return signals;
 }
 
-/** A group needs at least this many tokenised links to count as a redirect pattern. */
+/**
+ * Judges a link to a dedicated tracking host (catalogued, no rule path matched). Every request to
+ * such a host is tracking, so any link there is a click redirect, except the vendor's homepage and
+ * the list's own pages (unsubscribe, preferences, web version), which carry tokens too but are
+ * pages. A per-recipient token, a destination or the address makes it `likely`, a short token
+ * (`?l=8Ffd9`, `/l/12345/…`) `possible`; a path of words alone (the vendor's app) is left out.
+ *
+ * @example
+ * dedicatedHostLink(parseUrl('https://links.esp.example/els/v2/Q9vX2kLm8pR4tZ1a')!, 'Shop now', [], false); // 'likely'
+ * dedicatedHostLink(parseUrl('https://links.esp.example/unsubscribe?u=Q9vX2kLm8pR4')!, 'Unsubscribe', [], false); // null
+ */
+export function dedicatedHostLink(
+  url: ParsedUrl,
+  text: string | null | undefined,
+  knownParams: readonly string[],
+  leaked: boolean,
+): Confidence | null {
+  if (url.segments.length === 0 && url.query.length === 0) return null;
+  if (isPageLink(url, text)) return null;
+  const ids = identifierEvidence(url, knownParams);
+  // A bare URL as the whole query (`/clk;1;2;f?http://…`) is a destination too.
+  const bareUrl = url.query.some(([k, v]) => v.length === 0 && looksLikeUrl(k));
+  if (leaked || ids.redirect || bareUrl || ids.params.length > 0 || ids.segments.length > 0) return 'likely';
+  // Ad servers pack ids into one segment with `;` or `,` (`/clk;118693193;13533154;f`).
+  const values = [...url.segments.flatMap((seg) => seg.split(/[;,]/)), ...url.query.map(([k, v]) => (v.length > 0 ? v : k))];
+  return values.some(isShortToken) ? 'possible' : null;
+}
+
+/** A group needs at least this many distinct tokenised links to count as a redirect pattern. */
 const MIN_GROUP = 3;
+
+const RANK: Record<Confidence, number> = { possible: 0, likely: 1, certain: 2 };
+
+function judgeGroup(key: string, group: readonly UnknownLink[]): LinkGroup | null {
+  const shapes = group.map(shapeOf);
+  const signals = new Set<Signal>();
+  group.forEach((l, i) => signalsOf(l, shapes[i] as LinkShape).forEach((s) => signals.add(s)));
+  const distinct = new Set(group.map((l) => l.url.href)).size;
+  const opaqueCount = shapes.filter(opaque).length;
+  // The same URL repeated (a logo and a text link to one page) is not a per-link token scheme.
+  if (distinct >= MIN_GROUP && opaqueCount / group.length >= 0.8) {
+    const redirects = shapes.filter((s) => s.redirect).length;
+    const confidence: Confidence = redirects / group.length >= 0.8 ? 'likely' : 'possible';
+    return { key, links: group, confidence, signals: [...signals] };
+  }
+  let best: Confidence | null = null;
+  const strong: UnknownLink[] = [];
+  const kept = new Set<Signal>();
+  for (const [i, l] of group.entries()) {
+    const shape = shapes[i] as LinkShape;
+    const c = singleEvidence(l, shape);
+    if (c === null) continue;
+    strong.push(l);
+    signalsOf(l, shape).forEach((s) => kept.add(s));
+    if (best === null || RANK[c] > RANK[best]) best = c;
+  }
+  if (best === null) return null;
+  return { key, links: strong, confidence: best, signals: [...kept] };
+}
 
 /**
  * Groups unknown links by pattern and keeps the groups that look like click tracking: at least
- * three links, at least 80 % of them opaque (a per-link token, or a destination in a parameter).
+ * three distinct links, at least 80 % of them opaque (a per-link token, or a destination in a
+ * parameter); or else the links of a pattern that are redirects on their own evidence.
  *
  * @example
  * groupUnknownLinks(links).map((g) => g.key); // ['t.shop.example/c']
@@ -90,22 +162,8 @@ export function groupUnknownLinks(links: readonly UnknownLink[]): LinkGroup[] {
   }
   const out: LinkGroup[] = [];
   for (const [key, group] of groups) {
-    if (group.length < MIN_GROUP) continue;
-    let opaque = 0;
-    let redirect = 0;
-    const signals = new Set<Signal>();
-    const distinct = new Set<string>();
-    for (const l of group) {
-      const ev = linkEvidence(l);
-      if (ev.opaque) opaque++;
-      if (ev.redirect) redirect++;
-      ev.signals.forEach((s) => signals.add(s));
-      distinct.add(l.url.href);
-    }
-    // The same URL repeated (a logo and a text link to one page) is not a per-link token scheme.
-    if (distinct.size < MIN_GROUP || opaque / group.length < 0.8) continue;
-    const confidence: Confidence = redirect / group.length >= 0.8 ? 'likely' : 'possible';
-    out.push({ key, links: group, confidence, signals: [...signals] });
+    const judged = judgeGroup(key, group);
+    if (judged !== null) out.push(judged);
   }
   return out;
 }

@@ -24,7 +24,9 @@ const USAGE = `Usage:
       writes the message with trackers removed (stdout by default; never in place unless --in-place)
   spypixel report <scan.ndjson…> [-o report.html] [--lang en|fr] [--summary-json FILE] [--quiet]
       one self-contained HTML page (inline SVG charts, per-sender table) from scan --format ndjson outputs
-  spypixel eval <folder with labels.json> [--verbose] [--min-recall R] [--max-clean-findings N]
+  spypixel eval <folder with labels.json> [--verbose] [--json] [--max-clean-findings N]
+      [--min-recall R] [--min-precision R] [--min-click-recall R] [--min-click-precision R]
+      [--min-vendor R] [--min-leaks R]   fail (exit 1) when a figure is below R
   spypixel catalogue [--json]
 
 Exit codes: 0 nothing found, 1 trackers found (see --fail-on), 2 usage or I/O error.`;
@@ -32,36 +34,6 @@ Exit codes: 0 nothing found, 1 trackers found (see --fail-on), 2 usage or I/O er
 function fail(message: string): number {
   process.stderr.write(`spypixel: ${message}\n${USAGE}\n`);
   return 2;
-}
-
-async function evalCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      verbose: { type: 'boolean', default: false },
-      json: { type: 'boolean', default: false },
-      'min-recall': { type: 'string' },
-      'max-clean-findings': { type: 'string' },
-    },
-  });
-  const dir = positionals[0];
-  if (dir === undefined) return fail('eval needs a folder with labels.json');
-  const { evaluateFolder, formatScore, pixelRecall } = await import('./eval-command.js');
-  const { score, problems } = await evaluateFolder(dir);
-  for (const p of problems) process.stderr.write(`spypixel eval: ${p}\n`);
-  process.stdout.write(values.json ? `${JSON.stringify(score, null, 2)}\n` : `${formatScore(score, values.verbose)}\n`);
-  const minRecall = values['min-recall'] === undefined ? null : Number(values['min-recall']);
-  const maxClean = values['max-clean-findings'] === undefined ? null : Number(values['max-clean-findings']);
-  if (minRecall !== null && pixelRecall(score) < minRecall) {
-    process.stderr.write(`spypixel eval: pixel+beacon recall ${pixelRecall(score).toFixed(3)} is below ${minRecall}\n`);
-    return 1;
-  }
-  if (maxClean !== null && score.findingsOnClean > maxClean) {
-    process.stderr.write(`spypixel eval: ${score.findingsOnClean} findings on clean emails, more than ${maxClean}\n`);
-    return 1;
-  }
-  return 0;
 }
 
 async function catalogueCommand(args: string[]): Promise<number> {
@@ -85,7 +57,7 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
     if (command === 'scan') return await scanCommand(rest);
-    if (command === 'eval') return await evalCommand(rest);
+    if (command === 'eval') return await (await import('./eval-command.js')).evalCommand(rest);
     if (command === 'sanitize') return await (await import('./sanitize-command.js')).sanitizeCommand(rest);
     if (command === 'catalogue') return await catalogueCommand(rest);
     if (command === 'report') return await (await import('./report-command.js')).reportCommand(rest);

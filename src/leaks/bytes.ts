@@ -213,32 +213,3 @@ export function percentDecode(text: string): string {
   if (bytes.length > 0) out += bytesToText(Uint8Array.from(bytes));
   return out;
 }
-
-/**
- * Merkle–Damgård padding shared by MD5, SHA-1 and SHA-2: 0x80, zeros, then the bit length in the
- * last 8 bytes, to a multiple of `block` bytes (64, or 128 for SHA-384/512, whose 128-bit length
- * field has zero high bytes for any message that fits in memory). MD5 writes the length
- * little-endian, the SHA family big-endian.
- *
- * @example
- * padMessage(new Uint8Array(3), 64, false).length; // 64
- */
-export function padMessage(bytes: Uint8Array, block: 64 | 128, littleEndian: boolean): Uint8Array {
-  const len = bytes.length;
-  const lengthField = block === 128 ? 16 : 8;
-  const total = Math.ceil((len + 1 + lengthField) / block) * block;
-  const out = new Uint8Array(total);
-  out.set(bytes);
-  out[len] = 0x80;
-  const view = new DataView(out.buffer);
-  const low = (len * 8) >>> 0;
-  const high = Math.floor(len / 0x20000000);
-  if (littleEndian) {
-    view.setUint32(total - 8, low, true);
-    view.setUint32(total - 4, high, true);
-  } else {
-    view.setUint32(total - 8, high, false);
-    view.setUint32(total - 4, low, false);
-  }
-  return out;
-}

@@ -5,10 +5,7 @@
 import { compileMatcher, type Matcher } from './automaton.js';
 import { toBase64, toHex, utf8 } from './bytes.js';
 import { checksumForms } from './checksum-forms.js';
-import { md5 } from './md5.js';
-import { sha1 } from './sha1.js';
-import { sha224, sha256 } from './sha256.js';
-import { sha384, sha512 } from './sha512.js';
+import { md5, sha1, sha224, sha256, sha384, sha512 } from './digests.js';
 import { addressSpellings, type AddressVariant } from './variants.js';
 
 /**

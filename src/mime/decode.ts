@@ -4,13 +4,9 @@
  */
 import iconv from 'iconv-lite';
 import libmime from 'libmime';
-import type { ScanError } from '../types.js';
+import { decodeCharsetWith, isValidUtf8, type CharsetFallback, type Decoded } from './charset.js';
 
-/** Result of a decoding step: the value plus any problem met on the way. */
-export interface Decoded<T> {
-  readonly value: T;
-  readonly error: ScanError | null;
-}
+export { isValidUtf8, type Decoded };
 
 const EQUALS = 0x3d;
 const CR = 0x0d;
@@ -154,56 +150,19 @@ export function decodeTransfer(body: Uint8Array, encoding: string): Decoded<Buff
   };
 }
 
-/**
- * iconv-lite codecs that are no text charset. UTF-7 in particular can hide markup from a scanner
- * (`+ADw-img+AD4-` is `<img>`), and no browser decodes it either.
- */
-function isRefusedCharset(name: string): boolean {
-  const compact = name.replace(/[^a-z0-9]/g, '');
-  return compact.includes('utf7') || compact === 'base64' || compact === 'hex';
-}
-
-/**
- * Whether the bytes are well-formed UTF-8.
- *
- * @example
- * isValidUtf8(new Uint8Array([0xc3, 0xa9])); // true
- */
-export function isValidUtf8(bytes: Uint8Array): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/**
- * windows-1252 through iconv-lite: Node 20's TextDecoder decodes every windows-1252 label
- * (iso-8859-1, us-ascii, latin1 …) as ISO-8859-1, turning “ ” € into C1 control characters.
- */
-function decodeWindows1252(bytes: Uint8Array): string {
-  return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'windows-1252');
-}
-
-/** Best effort without a usable charset: UTF-8 when the bytes are valid UTF-8, else windows-1252. */
-function decodeGuess(bytes: Uint8Array): string {
-  if (isValidUtf8(bytes)) return new TextDecoder('utf-8').decode(bytes);
-  return decodeWindows1252(bytes);
-}
-
-/** The WHATWG decoding of bytes for a label, as browsers would do it, or null for no decoder. */
-function decodeWhatwg(bytes: Uint8Array, label: string): string | null {
-  let decoder: TextDecoder;
-  try {
-    decoder = new TextDecoder(label);
-  } catch {
-    return null;
-  }
-  // labels such as iso-2022-kr map to the "replacement" decoder, which yields one U+FFFD
-  if (decoder.encoding === 'replacement') return null;
-  return decoder.encoding === 'windows-1252' ? decodeWindows1252(bytes) : decoder.decode(bytes);
-}
+/** Node's additions to `TextDecoder`: iconv-lite's codecs and libmime's alias table. */
+const NODE_CHARSETS: CharsetFallback = {
+  windows1252: (bytes) => iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'windows-1252'),
+  normalize: (label) => libmime.normalizeCharset(label),
+  decode: (bytes, label) => {
+    if (!iconv.encodingExists(label)) return null;
+    try {
+      return iconv.decode(Buffer.from(bytes), label);
+    } catch {
+      return null;
+    }
+  },
+};
 
 /**
  * Decodes bytes in a declared charset. Browser (WHATWG) decoders come first so the HTML reads as a
@@ -215,25 +174,5 @@ function decodeWhatwg(bytes: Uint8Array, label: string): string | null {
  * decodeCharset(Buffer.from([0xe9]), 'iso-8859-1').value; // 'é'
  */
 export function decodeCharset(bytes: Uint8Array, charset: string | null): Decoded<string> {
-  const label = charset?.trim().toLowerCase() ?? '';
-  if (label === '') return { value: decodeGuess(bytes), error: null };
-  const native = decodeWhatwg(bytes, label);
-  if (native !== null) return { value: native, error: null };
-  const alias = libmime.normalizeCharset(label).toLowerCase();
-  const aliased = alias === label ? null : decodeWhatwg(bytes, alias);
-  if (aliased !== null) return { value: aliased, error: null };
-  if (!isRefusedCharset(alias) && iconv.encodingExists(alias)) {
-    try {
-      return { value: iconv.decode(Buffer.from(bytes), alias), error: null };
-    } catch {
-      // fall through to the guess
-    }
-  }
-  return {
-    value: decodeGuess(bytes),
-    error: {
-      code: 'unknown-charset',
-      message: `Unknown or refused charset "${label.slice(0, 40)}"; decoded as UTF-8/windows-1252.`,
-    },
-  };
+  return decodeCharsetWith(NODE_CHARSETS, bytes, charset);
 }

@@ -1,12 +1,22 @@
 /**
  * A top-level header block larger than the splitter accepts would hide the whole message (the
  * splitter stops before the first body byte). Such a block is rebuilt from the fields the scanner
- * reads, within the bound, and the body follows unchanged, so it is scanned anyway.
+ * reads, within the bound, and the body follows unchanged, so it is scanned anyway. Applied by the
+ * backend-independent walk (`parse.ts`) before any backend splits a message, so both backends see
+ * the same bounded header; plain `Uint8Array`s only, for the browser build.
  */
 import { isHintHeader } from './headers.js';
 
+/**
+ * Most bytes a message's header block may take, counted as mailsplit counts them (its
+ * `maxHeadSize`); the Node backend's splitter stops at this bound in a part header.
+ */
+export const MAX_HEAD_SIZE = 256 * 1024;
+
 /** What a header line costs against the bound: its bytes, at least this (as the splitter counts). */
 const LINE_MIN_COST = 64;
+/** Longer names are no field the scanner keeps; they are not decoded. */
+const MAX_NAME_LENGTH = 100;
 
 const LF = 0x0a;
 const CR = 0x0d;
@@ -38,22 +48,22 @@ const KEEP: readonly string[] = [
  * its fields were left out.
  *
  * @example
- * const c: CappedHead = { input: Buffer.from('Content-Type: text/html\r\n\r\n<p>'), size: 300_000, dropped: 1 };
+ * const c: CappedHead = { input: new TextEncoder().encode('Content-Type: text/html\r\n\r\n<p>'), size: 300_000, dropped: 1 };
  */
 export interface CappedHead {
-  readonly input: Buffer;
+  readonly input: Uint8Array;
   readonly size: number;
   readonly dropped: number;
 }
 
 interface Field {
   readonly name: string;
-  readonly bytes: Buffer;
+  readonly bytes: Uint8Array;
   readonly cost: number;
 }
 
 /** The fields of the block `input[0, end)`, folded lines kept with their field. */
-function fieldsOf(input: Buffer, end: number): Field[] {
+function fieldsOf(input: Uint8Array, end: number): Field[] {
   const fields: Array<{ name: string; start: number; stop: number; cost: number }> = [];
   for (let at = 0; at < end; ) {
     const nl = input.indexOf(LF, at);
@@ -66,7 +76,7 @@ function fieldsOf(input: Buffer, end: number): Field[] {
       last.cost += cost;
     } else {
       const colon = input.indexOf(0x3a, at);
-      const name = colon < 0 || colon >= stop ? '' : input.subarray(at, colon).toString('latin1').trim().toLowerCase();
+      const name = colon < 0 || colon >= stop || colon - at > MAX_NAME_LENGTH ? '' : String.fromCharCode(...input.subarray(at, colon)).trim().toLowerCase();
       fields.push({ name, start: at, stop, cost });
     }
     at = stop;
@@ -75,7 +85,7 @@ function fieldsOf(input: Buffer, end: number): Field[] {
 }
 
 /** Where the top-level header block ends (the index of its empty line, or the input's end) and what it costs. */
-function headerEnd(input: Buffer): { end: number; blank: number; cost: number } {
+function headerEnd(input: Uint8Array): { end: number; blank: number; cost: number } {
   let cost = 0;
   for (let at = 0; at < input.length; ) {
     const nl = input.indexOf(LF, at);
@@ -95,10 +105,10 @@ function headerEnd(input: Buffer): { end: number; blank: number; cost: number } 
  * field that does not fit is left out), then the body unchanged. Returns `null` when the block fits.
  *
  * @example
- * const big = Buffer.from(`X-Junk: ${'a'.repeat(300_000)}\r\nContent-Type: text/html\r\n\r\n<p>hi</p>`);
- * capHeaderBlock(big, 262_144)?.input.toString(); // 'Content-Type: text/html\r\n\r\n<p>hi</p>'
+ * const big = new TextEncoder().encode(`X-Junk: ${'a'.repeat(300_000)}\r\nContent-Type: text/html\r\n\r\n<p>hi</p>`);
+ * new TextDecoder().decode(capHeaderBlock(big, MAX_HEAD_SIZE)?.input); // 'Content-Type: text/html\r\n\r\n<p>hi</p>'
  */
-export function capHeaderBlock(input: Buffer, max: number): CappedHead | null {
+export function capHeaderBlock(input: Uint8Array, max: number): CappedHead | null {
   const { end, blank, cost } = headerEnd(input);
   if (cost <= max) return null;
   const fields = fieldsOf(input, end);
@@ -113,11 +123,23 @@ export function capHeaderBlock(input: Buffer, max: number): CappedHead | null {
   for (const name of KEEP) for (const f of fields) if (f.name === name) keep(f);
   // then the headers that name the sending platform (X-Mailer, Feedback-ID …), in their order
   for (const f of fields) if (!KEEP.includes(f.name) && isHintHeader(f.name)) keep(f);
-  const head: Buffer[] = [];
+  const pieces: Uint8Array[] = [];
   for (const f of kept) {
-    head.push(f.bytes);
-    if (f.bytes[f.bytes.length - 1] !== LF) head.push(Buffer.from('\r\n'));
+    pieces.push(f.bytes);
+    if (f.bytes[f.bytes.length - 1] !== LF) pieces.push(CRLF);
   }
-  const body = blank > 0 ? input.subarray(end) : Buffer.from('\r\n');
-  return { input: Buffer.concat([...head, body]), size: end, dropped: fields.length - kept.length };
+  pieces.push(blank > 0 ? input.subarray(end) : CRLF);
+  return { input: concat(pieces), size: end, dropped: fields.length - kept.length };
+}
+
+const CRLF = Uint8Array.of(CR, LF);
+
+function concat(pieces: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(pieces.reduce((n, p) => n + p.byteLength, 0));
+  let at = 0;
+  for (const p of pieces) {
+    out.set(p, at);
+    at += p.byteLength;
+  }
+  return out;
 }

@@ -1,10 +1,11 @@
 /**
  * Turns the top-level header block into {@link MailHeaders}. Works on already unfolded,
  * charset-repaired header values (see `HeaderSource`), so it is independent of the splitter.
+ * Addresses are parsed by postal-mime's address parser (browser-safe, and what mailparser's
+ * `parseAddressHeader` gave on every address header of the corpus, the samples and the fixtures);
+ * encoded words are decoded by the backend's decoder, passed in.
  */
-import libmime from 'libmime';
-import { parseAddressHeader } from 'mailparser';
-import type { EmailAddress } from 'mailparser';
+import { addressParser, type Address, type Mailbox } from 'postal-mime';
 import type { MailHeaders } from './types.js';
 
 /**
@@ -44,10 +45,13 @@ export function isHintHeader(name: string): boolean {
   return name.startsWith('x-') || name === 'feedback-id' || name === 'list-id';
 }
 
+/** Distinct platform-hint headers kept per message (by every backend); a flood of X- headers adds nothing. */
+export const MAX_HINT_HEADERS = 64;
+
 /** Longest hint value kept: identifying text is short, and a header can be 256 KB. */
 const MAX_HINT_VALUE = 1024;
 
-function flattenAddresses(list: readonly EmailAddress[], out: EmailAddress[]): EmailAddress[] {
+function flattenAddresses(list: readonly Address[], out: Mailbox[]): Mailbox[] {
   for (const entry of list) {
     if (entry.group !== undefined) flattenAddresses(entry.group, out);
     else out.push(entry);
@@ -55,15 +59,20 @@ function flattenAddresses(list: readonly EmailAddress[], out: EmailAddress[]): E
   return out;
 }
 
-/** Parsed mailboxes of all values of one header, groups flattened, in order. */
-function mailboxes(values: readonly string[]): EmailAddress[] {
-  // punycode stays as written: the address is later compared with the bytes found in URLs
-  const parsed = parseAddressHeader([...values], { flatten: true, decodePunycode: false });
-  return flattenAddresses(parsed.value, []);
+/**
+ * Parsed mailboxes of all values of one header, groups flattened, in order. Each value is parsed
+ * on its own; punycode stays as written (the address is later compared with the bytes in URLs).
+ */
+function mailboxes(values: readonly string[]): Mailbox[] {
+  const out: Mailbox[] = [];
+  for (const value of values) {
+    if (value !== '') flattenAddresses(addressParser(value, { flatten: true }), out);
+  }
+  return out;
 }
 
 /** Bare address in lower case, or null when the entry has none. */
-function bareAddress(entry: EmailAddress): string | null {
+function bareAddress(entry: Mailbox): string | null {
   const address = entry.address?.trim().toLowerCase() ?? '';
   return address === '' ? null : address;
 }
@@ -85,14 +94,6 @@ export function addressList(values: readonly string[]): string[] {
     if (address !== null) out.push(address);
   }
   return unique(out);
-}
-
-function decodeWords(value: string): string {
-  try {
-    return libmime.decodeWords(value);
-  } catch {
-    return value;
-  }
 }
 
 function firstNonEmpty(values: readonly string[]): string | null {
@@ -166,14 +167,15 @@ export function dkimDomains(values: readonly string[]): string[] {
 }
 
 /**
- * Builds {@link MailHeaders} from a header source; `hintNames` are the platform-hint headers
- * present (see {@link isHintHeader}), read into `hintFields`.
+ * Builds {@link MailHeaders} from a header source; `decodeWords` decodes encoded words (the
+ * backend's decoder); `hintNames` are the platform-hint headers present (see {@link isHintHeader}),
+ * read into `hintFields`.
  *
  * @example
- * const h = extractHeaders((n) => (n === 'from' ? ['Shop <News@Shop.example>'] : []));
+ * const h = extractHeaders((n) => (n === 'from' ? ['Shop <News@Shop.example>'] : []), (v) => v);
  * h.from; // 'news@shop.example'
  */
-export function extractHeaders(get: HeaderSource, hintNames: readonly string[] = []): MailHeaders {
+export function extractHeaders(get: HeaderSource, decodeWords: (value: string) => string, hintNames: readonly string[] = []): MailHeaders {
   const hintFields: (readonly [string, string])[] = [];
   for (const name of hintNames) {
     for (const value of get(name)) hintFields.push([name, decodeWords(value).trim().slice(0, MAX_HINT_VALUE)]);

@@ -1,12 +1,13 @@
 /**
- * The MIME adapter: raw message in, {@link ParsedMail} out. mailparser's building blocks (the
- * mailsplit splitter, libmime, its address parser) are used here and nowhere else, and none of
- * their shapes leave this folder.
+ * The MIME adapter: raw message in, {@link ParsedMail} out, over a {@link MimeBackend} (the MIME
+ * library: mailsplit in Node, postal-mime in the browser build). The libraries are used in this
+ * folder and nowhere else, and none of their shapes leave it. No Node built-in here: the walk,
+ * the limits and the errors are the same whichever backend splits the message.
  */
 import type { ScanError } from '../types.js';
-import { decodeCharset, decodeTransfer } from './decode.js';
+import type { MimeBackend } from './backend.js';
+import { capHeaderBlock, MAX_HEAD_SIZE } from './head-cap.js';
 import { EMPTY_HEADERS, extractHeaders } from './headers.js';
-import { describe, splitMessage } from './split.js';
 import type { HtmlPart, MailHeaders, ParsedMail } from './types.js';
 
 /**
@@ -75,6 +76,7 @@ function resolveLimits(opts: unknown, errors: ScanError[]): Limits {
 
 /** Mutable state shared by one message and the messages attached to it. */
 interface Walk {
+  readonly backend: MimeBackend;
   readonly limits: Limits;
   readonly parts: HtmlPart[];
   readonly errors: ScanError[];
@@ -87,16 +89,25 @@ interface Walk {
  * Splits one message (top level or attached) and appends its html parts; attached messages are
  * walked recursively. Returns the message's headers when it has any.
  */
-async function walkMessage(input: Buffer, prefix: string, depth: number, walk: Walk): Promise<MailHeaders | null> {
+async function walkMessage(raw: Uint8Array, prefix: string, depth: number, walk: Walk): Promise<MailHeaders | null> {
   const budget = walk.limits.maxHtmlParts - walk.parts.length;
-  const split = await splitMessage(input, Math.max(budget, 0), Math.max(walk.limits.maxParts - walk.nodes, 1));
+  // an oversized header block would hide the body (mailsplit stops in it): keep the fields read
+  const capped = capHeaderBlock(raw, MAX_HEAD_SIZE);
+  if (capped !== null) {
+    walk.errors.push({
+      code: 'limit-exceeded',
+      message: `${prefix === '' ? 'The' : `Attached message ${prefix}: the`} header block is ${capped.size} bytes, more than the ${MAX_HEAD_SIZE} a MIME header may take; ${capped.dropped} header field(s) the scanner does not read were left out and the body was scanned.`,
+    });
+  }
+  const input = capped?.input ?? raw;
+  const split = await walk.backend.split(input, Math.max(budget, 0), Math.max(walk.limits.maxParts - walk.nodes, 1));
   walk.errors.push(...split.errors);
   walk.dropped += split.droppedHtml;
   walk.nodes += split.nodes;
   const embedded = prefix !== '';
   for (const leaf of split.leaves) {
     const path = embedded ? `${prefix}.${leaf.path}` : leaf.path;
-    const body = decodeTransfer(Buffer.concat(leaf.chunks), leaf.encoding);
+    const body = walk.backend.decodeTransfer(concatBytes(leaf.chunks), leaf.encoding);
     if (body.error !== null) walk.errors.push({ ...body.error, message: `Part ${path}: ${body.error.message}` });
     if (leaf.kind === 'rfc822') {
       // an attached message's parts share the budget: once it is spent, no more are opened
@@ -109,7 +120,7 @@ async function walkMessage(input: Buffer, prefix: string, depth: number, walk: W
       walk.dropped++;
       continue;
     }
-    const text = decodeCharset(body.value, leaf.charset);
+    const text = walk.backend.decodeCharset(body.value, leaf.charset);
     if (text.error !== null) walk.errors.push({ ...text.error, message: `Part ${path}: ${text.error.message}` });
     const part: HtmlPart = { html: text.value, charset: leaf.charset, path, embedded };
     walk.parts.push(leaf.attachment ? { ...part, attachment: true } : part);
@@ -118,12 +129,25 @@ async function walkMessage(input: Buffer, prefix: string, depth: number, walk: W
   if (!embedded && split.headerCount === 0) {
     walk.errors.push({ code: 'mime-parse-failed', message: 'No header lines found; the input does not look like a mail message.' });
   }
-  return extractHeaders(split.headers, split.hintNames);
+  return extractHeaders(split.headers, walk.backend.decodeWords, split.hintNames);
 }
 
-function toBuffer(raw: string | Uint8Array): Buffer {
-  if (typeof raw === 'string') return Buffer.from(raw, 'utf8');
-  return Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
+/** One array of the chunks' bytes (the only chunk itself when there is one). */
+function concatBytes(chunks: readonly Uint8Array[]): Uint8Array {
+  if (chunks.length === 1 && chunks[0] !== undefined) return chunks[0];
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.byteLength, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
+  }
+  return out;
+}
+
+/** A short message for an unknown thrown value. */
+function describe(cause: unknown): string {
+  const text = cause instanceof Error ? cause.message : String(cause);
+  return text.slice(0, 200);
 }
 
 /**
@@ -132,10 +156,10 @@ function toBuffer(raw: string | Uint8Array): Buffer {
  * taken as UTF-8 text of the message.
  *
  * @example
- * const mail = await parseMail('From: a@shop.example\r\nContent-Type: text/html\r\n\r\n<p>hi</p>');
+ * const mail = await parseMailWith(NODE_BACKEND, 'From: a@shop.example\r\nContent-Type: text/html\r\n\r\n<p>hi</p>');
  * mail.htmlParts[0]?.html; // '<p>hi</p>'
  */
-export async function parseMail(raw: string | Uint8Array, opts?: MimeOptions): Promise<ParsedMail> {
+export async function parseMailWith(backend: MimeBackend, raw: string | Uint8Array, opts?: MimeOptions): Promise<ParsedMail> {
   const errors: ScanError[] = [];
   const parts: HtmlPart[] = [];
   try {
@@ -144,12 +168,12 @@ export async function parseMail(raw: string | Uint8Array, opts?: MimeOptions): P
       errors.push({ code: 'invalid-input', message: 'Input must be a string or a Uint8Array.' });
       return { headers: EMPTY_HEADERS, htmlParts: [], errors };
     }
-    const input = toBuffer(raw);
+    const input = typeof raw === 'string' ? new TextEncoder().encode(raw) : raw;
     if (input.length === 0) {
       errors.push({ code: 'invalid-input', message: 'Input is empty.' });
       return { headers: EMPTY_HEADERS, htmlParts: [], errors };
     }
-    const walk: Walk = { limits, parts, errors, dropped: 0, nodes: 0 };
+    const walk: Walk = { backend, limits, parts, errors, dropped: 0, nodes: 0 };
     const headers = (await walkMessage(input, '', 0, walk)) ?? EMPTY_HEADERS;
     if (walk.nodes > limits.maxParts) {
       errors.push({

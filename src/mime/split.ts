@@ -8,8 +8,8 @@ import mailsplit from '@zone-eu/mailsplit';
 import libmime from 'libmime';
 import type { MessageChunk, SplitterChunk } from '@zone-eu/mailsplit';
 import type { ScanError } from '../types.js';
-import { capHeaderBlock } from './head-cap.js';
-import { isHintHeader, type HeaderSource } from './headers.js';
+import { MAX_HEAD_SIZE } from './head-cap.js';
+import { isHintHeader, MAX_HINT_HEADERS, type HeaderSource } from './headers.js';
 
 type SplitNode = MessageChunk['node'];
 
@@ -22,7 +22,7 @@ export interface KeptLeaf {
   readonly encoding: string;
   readonly attachment: boolean;
   /** Raw (still transfer-encoded) body chunks. */
-  readonly chunks: Buffer[];
+  readonly chunks: Uint8Array[];
 }
 
 /** What one splitter run yields. */
@@ -41,8 +41,6 @@ export interface SplitResult {
   readonly errors: readonly ScanError[];
 }
 
-/** Splitter limits; mailsplit's own defaults are larger than a scanner needs. */
-const MAX_HEAD_SIZE = 256 * 1024;
 /** Most MIME nodes the splitter reads when the caller gives no budget (`maxParts` allows 100,000). */
 const MAX_NODES = 100_000;
 /** Broken multiparts reported per message; past a few, more entries tell nothing new. */
@@ -75,8 +73,6 @@ function repairEightBit(line: string): string {
   return utf8.includes('\uFFFD') ? line : utf8;
 }
 
-/** Distinct platform-hint headers kept per message; a flood of X- headers adds nothing. */
-const MAX_HINT_HEADERS = 64;
 
 function headerSource(node: SplitNode): { source: HeaderSource; count: number; hintNames: string[] } {
   const byName = new Map<string, string[]>();
@@ -111,14 +107,6 @@ export function splitMessage(raw: Buffer, maxHtml: number, maxNodes = MAX_NODES)
   return new Promise((resolve) => {
     const leaves: KeptLeaf[] = [];
     const errors: ScanError[] = [];
-    const capped = capHeaderBlock(raw, MAX_HEAD_SIZE);
-    if (capped !== null) {
-      errors.push({
-        code: 'limit-exceeded',
-        message: `The header block is ${capped.size} bytes, more than the ${MAX_HEAD_SIZE} a MIME header may take; ${capped.dropped} header field(s) the scanner does not read were left out and the body was scanned.`,
-      });
-    }
-    const input = capped?.input ?? raw;
     const kept = new Map<SplitNode, KeptLeaf>();
     const multiparts = new Set<SplitNode>();
     // closing delimiter (`--boundary--`) of each multipart not seen closed yet
@@ -219,7 +207,7 @@ export function splitMessage(raw: Buffer, maxHtml: number, maxNodes = MAX_NODES)
       finish(true);
     });
     stream.once('end', () => finish(false));
-    stream.end(input);
+    stream.end(raw);
   });
 }
 

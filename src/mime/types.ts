@@ -1,5 +1,5 @@
 /**
- * What the MIME layer hands to the rest of the pipeline. mailparser's own shapes never pass this
+ * What the MIME layer hands to the rest of the pipeline. The MIME libraries' own shapes never pass this
  * boundary.
  */
 import type { ScanError } from '../types.js';
@@ -71,3 +71,26 @@ export interface ParsedMail {
   readonly htmlParts: readonly HtmlPart[];
   readonly errors: readonly ScanError[];
 }
+
+/**
+ * Limits a MIME adapter honours (see `MimeOptions` of `parseMail`).
+ *
+ * @example
+ * const limits: MimeLimits = { maxDepth: 3, maxParts: 200 };
+ */
+export interface MimeLimits {
+  readonly maxHtmlParts?: number;
+  readonly maxDepth?: number;
+  readonly maxParts?: number;
+}
+
+/**
+ * The MIME adapter interface: raw message in, {@link ParsedMail} out, never rejecting. Node uses
+ * the mailsplit-based `parseMail`; the browser build uses the postal-mime-based one. Both must
+ * give the same result for the same message (test/mime-adapters.test.ts).
+ *
+ * @example
+ * const adapter: MailParser = parseMail;
+ * const mail = await adapter('Content-Type: text/html\r\n\r\n<p>hi</p>');
+ */
+export type MailParser = (raw: string | Uint8Array, opts?: MimeLimits) => Promise<ParsedMail>;

@@ -3,9 +3,10 @@
  * Only the bytes of those bodies (and, when the encoding must change, their Content-Type or
  * Content-Transfer-Encoding field) differ; headers, boundaries and other parts are copied.
  */
+import { defaultCatalogue } from '../catalogue/index.js';
 import { validateLimits } from '../limits.js';
 import { decodeCharset, decodeTransfer } from '../mime/decode.js';
-import { parseMail } from '../mime/parse.js';
+import { parseMail } from '../mime/node.js';
 import { headerLookup } from '../scan/sender.js';
 import { messageContext, recipientsOf } from '../scan/context.js';
 import type { Finding, ScanError } from '../types.js';
@@ -123,7 +124,7 @@ export async function sanitizeEml(raw: string | Uint8Array, options: SanitizeOpt
     const recipients = [...h.to, ...h.cc, ...h.deliveredTo, ...h.xOriginalTo, ...recipientsOf(opts)];
     const hints = { from: h.from, returnPath: h.returnPath, dkimDomains: h.dkimDomains, listUnsubscribe: h.listUnsubscribe };
     // the same sender context as scanEml, so both name (and find) the same trackers
-    const ctx = messageContext(hints, recipients, opts, limits, headerLookup(h));
+    const ctx = messageContext(hints, recipients, opts, limits, defaultCatalogue, headerLookup(h));
     const rules = rulesFor(opts, h.from ?? (typeof opts.sender === 'string' ? opts.sender : null));
     const st: State = {
       settings: partSettings(ctx, rules, opts), maxDepth: limits.maxMimeDepth, part: 0,

@@ -1,7 +1,7 @@
 /**
  * Builds what every part of one message shares: sender domains, recipient needles and the stages.
  */
-import { defaultCatalogue } from '../catalogue/index.js';
+import type { CatalogueIndex } from '../catalogue/types.js';
 import { walkHtml } from '../html/walk.js';
 import type { ResolvedLimits } from '../limits.js';
 import { buildNeedles, findLeaks } from '../leaks/index.js';
@@ -29,25 +29,28 @@ export function recipientsOf(options: ScanOptions): string[] {
 
 /**
  * The per-message context for {@link scanPart}. `limits` must already be validated
- * (`validateLimits`); the URL budget it starts is shared by every part of the message. `headers`
- * (when the message has any) name the platform that sent it, for attribution. At most
+ * (`validateLimits`); the URL budget it starts is shared by every part of the message. The
+ * catalogue is `options.catalogue`, else the entry point's default (`defaultOf`): the bundled one
+ * in Node, the lazily loaded one in the browser build; no catalogue data is imported here.
+ * `headers` (when the message has any) name the platform that sent it, for attribution. At most
  * `maxRecipients` of the `recipients` are searched for, those in `preferred` (this copy's
  * recipient) first; `recipientError` says when some were left out.
  *
  * @example
- * const ctx = messageContext({ from: 'news@shop.example' }, ['me@mail.example'], {}, DEFAULT_LIMITS);
+ * const ctx = messageContext({ from: 'news@shop.example' }, ['me@mail.example'], {}, DEFAULT_LIMITS, defaultCatalogue);
  */
 export function messageContext(
   hints: SenderHints,
   recipients: readonly string[],
   options: ScanOptions,
   limits: ResolvedLimits,
+  defaultOf: () => CatalogueIndex,
   headers: HeaderLookup | null = null,
   preferred: readonly string[] = recipientsOf(options),
 ): PartContext & { readonly recipientError: ScanError | null } {
   const lang: Language = options.lang === 'fr' ? 'fr' : 'en';
   const walkLimits = { maxElements: limits.maxElements, maxCssBytes: limits.maxCssBytes };
-  const catalogue = options.catalogue ?? defaultCatalogue();
+  const catalogue = options.catalogue ?? defaultOf();
   const ownAddress = hints.from ?? options.sender ?? null;
   const ownHost = domainOfAddress(ownAddress);
   const selection = selectRecipients(recipients, preferred, limits.maxRecipients);

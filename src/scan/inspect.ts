@@ -10,6 +10,7 @@ import type { Leak } from '../types.js';
 import { findAnyAddresses } from '../leaks/find-any.js';
 import { isThirdParty } from '../url/party.js';
 import { parseUrl, type ParsedUrl } from '../url/parse.js';
+import { judgeOnLearnedHost, learnedHosts } from './learned-hosts.js';
 import type { PartContext } from './part.js';
 import { attributeVendor, senderRuleMatch } from './sender.js';
 
@@ -101,6 +102,24 @@ function recipientLeaksOf(url: ParsedUrl, ctx: PartContext): readonly Leak[] {
   return ctx.findLeaks(inner, ctx.needles).map((l) => ({ ...l, location: `destination>${l.location}` }));
 }
 
+/** Unknown links on hosts this message reveals as a vendor's branded tracking hosts. */
+function judgeLearned(
+  verdicts: readonly Verdict[],
+  links: readonly UnknownLink[],
+  ctx: PartContext,
+): Map<Resource, { decision: Decision; match: CatalogueMatch }> {
+  const out = new Map<Resource, { decision: Decision; match: CatalogueMatch }>();
+  if (links.length === 0) return out;
+  const hosts = learnedHosts(verdicts.map((v) => ({ url: v.url, match: v.match, tracker: v.decision !== null })), ctx.domainOf);
+  if (hosts.size === 0) return out;
+  for (const l of links) {
+    const m = hosts.get(l.url.host);
+    const judged = m === undefined ? null : judgeOnLearnedHost(l, m);
+    if (judged !== null) out.set(l.resource, judged);
+  }
+  return out;
+}
+
 /**
  * Any other address a query parameter holds (the recipient is not always known: forwarded mail,
  * HTML bodies, redacted headers). Addresses of the sender's own domains are the sender's
@@ -155,21 +174,31 @@ export function inspectPart(html: string, ctx: PartContext): Inspection {
     const recipientLeaks = recipientLeaksOf(url, ctx);
     const decision = classify({ resource: r, url, match, thirdParty, leaks: recipientLeaks });
     const leaks = otherLeaksOf(url, recipientLeaks, ctx);
-    if (decision === null && r.via === 'link-click' && match === null) unknownLinks.push({ resource: r, url, thirdParty });
+    if (decision === null && r.via === 'link-click' && match === null) {
+      // A security gateway's rewriting (Safe Links, URL Defense…) is not tracking: the link is
+      // judged by the URL it carries, so a clean message full of gateway links stays clean.
+      const carried = fetchable(ctx.catalogue.unwrap(url));
+      const judged = carried ?? url;
+      const party = carried === null ? thirdParty : isThirdParty(carried.host, ctx.senders, ctx.domainOf);
+      unknownLinks.push({ resource: r, url: judged, thirdParty: party, leaks: recipientLeaks });
+    }
     const attributed = match === null ? attributeVendor(ctx.sender, decision, thirdParty, url.host, ctx.domainOf) : null;
     const base: Verdict = { resource: r, requested, url, match, thirdParty, leaks, decision, group: null };
     const verdict = attributed === null ? base : { ...base, attributed };
     verdicts.push(cut ? { ...verdict, truncated: true } : verdict);
   }
+  const onLearned = judgeLearned(verdicts, unknownLinks, ctx);
   const grouped = new Map<Resource, { key: string; decision: Decision }>();
-  for (const g of groupUnknownLinks(unknownLinks)) {
+  for (const g of groupUnknownLinks(unknownLinks.filter((l) => !onLearned.has(l.resource)))) {
     const decision: Decision = { kind: 'click-redirect', confidence: g.confidence, signals: g.signals };
     for (const l of g.links) grouped.set(l.resource, { key: g.key, decision });
   }
   const final =
-    grouped.size === 0
+    grouped.size === 0 && onLearned.size === 0
       ? verdicts
       : verdicts.map((v) => {
+          const learned = onLearned.get(v.resource);
+          if (learned !== undefined) return { ...v, decision: learned.decision, match: learned.match };
           const g = grouped.get(v.resource);
           if (g === undefined) return v;
           const attributed = attributeVendor(ctx.sender, g.decision, v.thirdParty, v.url.host, ctx.domainOf);

@@ -11,6 +11,7 @@ import { linkNotes, type SeenLink } from '../report/links.js';
 import { measurementOf } from '../report/measure.js';
 import type { Finding, Flag, Language, Leak, LinkNote, ScanError, Signal } from '../types.js';
 import type { ParsedUrl } from '../url/parse.js';
+import { linkPatternKey } from '../classify/links.js';
 import { cutHtml, type ResolvedLimits } from '../limits.js';
 import { inspectPart } from './inspect.js';
 import { partLimitErrors, urlTruncatedFlag } from './limit-errors.js';
@@ -68,12 +69,22 @@ function mergeLeaks(into: Leak[], more: readonly Leak[]): void {
   }
 }
 
+/** The first link of one URL pattern inside a redirect group, and how many links use the pattern. */
+interface PatternUse {
+  first: Resource;
+  url: ParsedUrl;
+  destination: string | null;
+  count: number;
+}
+
 interface RedirectGroup {
   first: Resource;
   url: ParsedUrl;
   match: CatalogueMatch | null;
   /** The catalogue vendor, or the one attributed from the headers or the sender. */
   entry: VendorEntry | null;
+  /** Links by URL pattern (host and first segment): the most used one represents the finding. */
+  patterns: Map<string, PatternUse>;
   thirdParty: boolean;
   confidence: Finding['confidence'];
   signals: Set<Signal>;
@@ -88,7 +99,46 @@ function vendorRef(entry: VendorEntry | null): Finding['vendor'] {
   return entry === null ? null : { id: entry.id, name: entry.name, category: entry.category };
 }
 
-function redirectFinding(g: RedirectGroup, part: number, ctx: PartContext): Finding {
+/**
+ * The pattern most links of a group use (the first one on a tie): a newsletter's first link is
+ * often "view online" or the logo, while its article links show the click-tracking scheme.
+ */
+function representative(g: RedirectGroup): PatternUse | null {
+  let best: PatternUse | null = null;
+  for (const use of g.patterns.values()) if (best === null || use.count > best.count) best = use;
+  return best;
+}
+
+/** The URL a gateway's rewriting carries, or the URL itself: where the click is tracked. */
+function trackerUrl(url: ParsedUrl, ctx: PartContext): ParsedUrl {
+  return ctx.catalogue.unwrap(url) ?? url;
+}
+
+/** Counts a link under its pattern, read on the tracker's URL (through a gateway's rewriting). */
+function addPattern(g: RedirectGroup, r: Resource, url: ParsedUrl, destination: string | null, ctx: PartContext): void {
+  const key = linkPatternKey(trackerUrl(url, ctx));
+  const use = g.patterns.get(key);
+  if (use === undefined) g.patterns.set(key, { first: r, url, destination, count: 1 });
+  else use.count++;
+}
+
+/**
+ * One finding per vendor's click tracking: on the vendor's own hosts whatever the variant
+ * (list-manage.com, list-manage1.com); on customers' branded hosts one per site (looking through a
+ * gateway's rewriting), as each site is its own deployment.
+ */
+function redirectKey(match: CatalogueMatch, url: ParsedUrl, ctx: PartContext): string {
+  if (match.level !== 'shape') return `vendor:${match.vendor.id}`;
+  const host = trackerUrl(url, ctx).host;
+  return `vendor:${match.vendor.id} ${ctx.domainOf(host) ?? host}`;
+}
+
+const RANK: Record<Finding['confidence'], number> = { possible: 0, likely: 1, certain: 2 };
+
+function redirectFinding(group: RedirectGroup, part: number, ctx: PartContext): Finding {
+  const rep = representative(group);
+  const g: RedirectGroup =
+    rep === null ? group : { ...group, first: rep.first, url: rep.url, destination: rep.destination ?? group.destination };
   const signals = [...g.signals];
   const measurement = g.leaks.length > 0 || g.signals.has('identifier-param') || g.signals.has('identifier-path') ? 'individual' : 'aggregate';
   const explanation = explainFinding(
@@ -145,16 +195,19 @@ export function scanPart(
       continue;
     }
     if (decision.kind === 'click-redirect') {
-      // One finding per vendor's click tracking, whatever the host variant (list-manage1.com,
-      // list-manage2.com) or rule variant: it is one redirect scheme.
-      const key = match !== null ? `vendor:${match.vendor.id}` : v.group !== null ? `group:${v.group}` : `host:${url.host}`;
+      const key = match === null ? (v.group !== null ? `group:${v.group}` : `host:${url.host}`) : redirectKey(match, url, ctx);
       const g = redirects.get(key);
+      const destination = match?.destination ?? null;
       if (g === undefined) {
-        redirects.set(key, {
-          first: r, url, match, entry, thirdParty, confidence: decision.confidence, signals: new Set(decision.signals),
-          urls: [url.href], count: 1, leaks: [...leaks], destination: match?.destination ?? null, truncated: v.truncated === true,
-        });
+        const created: RedirectGroup = {
+          first: r, url, match, entry, patterns: new Map(), thirdParty, confidence: decision.confidence, signals: new Set(decision.signals),
+          urls: [url.href], count: 1, leaks: [...leaks], destination, truncated: v.truncated === true,
+        };
+        addPattern(created, r, url, destination, ctx);
+        redirects.set(key, created);
       } else {
+        addPattern(g, r, url, destination, ctx);
+        if (RANK[decision.confidence] > RANK[g.confidence]) g.confidence = decision.confidence;
         g.count++;
         if (!g.urls.includes(url.href)) g.urls.push(url.href);
         decision.signals.forEach((s) => g.signals.add(s));

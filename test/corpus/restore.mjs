@@ -3,7 +3,9 @@
 // `spypixel eval` reads: DIR/tune/ and DIR/heldout/, each with the emails and a labels.json.
 // Each file comes from a local git mirror when one is present, else from raw.githubusercontent.com,
 // and is written only when its sha256 matches the manifest. Plain Node ESM, no dependencies; it
-// never writes anywhere but the output folder.
+// never writes anywhere but the output folder. An entry with a `member` field names one message of
+// an mbox file (`.mbox` or `.mbox.gz`): the mailbox is checked against `member.containerSha256`,
+// then the message is cut out byte for byte (mbox-member.mjs) and checked against `sha256`.
 //
 //   node test/corpus/restore.mjs --out DIR [--mirror-root /work/.mirror] [--split tune|heldout] [--no-network]
 import { execFileSync } from 'node:child_process';
@@ -11,6 +13,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isMboxPath, mboxMember } from './mbox-member.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const SOURCES = join(HERE, 'sources');
@@ -69,6 +72,16 @@ async function fromNetwork(repo, commit, path) {
   }
 }
 
+// Cuts the message an entry names out of its mailbox; a string says why it could not.
+function memberOf(bytes, e) {
+  const m = e.member;
+  if (!isMboxPath(e.path)) return 'member entries need a .mbox or .mbox.gz path';
+  const sha = createHash('sha256').update(bytes).digest('hex');
+  if (sha !== m.containerSha256) return `mailbox sha256 mismatch: got ${sha}`;
+  const msg = mboxMember(bytes, { index: m.index, gzip: /\.gz$/i.test(e.path) });
+  return msg === null ? `mailbox has no message ${m.index}` : msg;
+}
+
 function readSources() {
   if (!existsSync(SOURCES)) throw new Error(`no sources folder at ${SOURCES}`);
   return readdirSync(SOURCES)
@@ -84,6 +97,7 @@ async function main() {
   const wanted = opts.split === null ? SPLITS : [opts.split];
   const labels = Object.fromEntries(wanted.map((s) => [s, []]));
   const problems = [];
+  const containers = new Map();
   let written = 0;
   for (const { name, doc } of readSources()) {
     if (!wanted.includes(doc.split)) continue;
@@ -96,12 +110,23 @@ async function main() {
         problems.push(`bad file name ${where} in ${name}`);
         continue;
       }
-      let bytes = gitDir === null ? null : fromMirror(gitDir, doc.commit, e.path);
+      // Several entries may name messages of one mailbox: read it once.
+      const key = `${doc.repo}@${doc.commit}:${e.path}`;
+      let bytes = containers.get(key) ?? (gitDir === null ? null : fromMirror(gitDir, doc.commit, e.path));
       let why = gitDir === null ? 'no local mirror' : 'not in the local mirror';
       if (bytes === null && opts.network) ({ bytes, why } = await fromNetwork(doc.repo, doc.commit, e.path));
+      if (bytes !== null && e.member !== undefined) containers.set(key, bytes);
       if (bytes === null) {
         problems.push(`missing ${where}: ${why}`);
         continue;
+      }
+      if (e.member !== undefined) {
+        const msg = memberOf(bytes, e);
+        if (typeof msg === 'string') {
+          problems.push(`${msg} ${where}`);
+          continue;
+        }
+        bytes = msg;
       }
       const sha = createHash('sha256').update(bytes).digest('hex');
       if (sha !== e.sha256) {

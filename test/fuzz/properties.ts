@@ -7,7 +7,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { domainToASCII, domainToUnicode } from 'node:url';
 import { isIP } from 'node:net';
 import { parse, type DefaultTreeAdapterTypes } from 'parse5';
-import { parseMail } from '../../src/mime/parse.js';
+import { parseMail } from '../../src/mime/node.js';
 import { scanEml } from '../../src/scan/eml.js';
 import { scanHtml } from '../../src/scan/html.js';
 import type { Report, ScanOptions } from '../../src/types.js';

@@ -47,6 +47,7 @@ const HEX64 = /^[0-9a-f]{64}$/;
 const REPO = /^[A-Za-z0-9][A-Za-z0-9_.-]*\/[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 // A restored file name is written into the output folder as is: no separators, no `..`.
 const FILE = /^[A-Za-z0-9][A-Za-z0-9_.-]*\.(eml|html)$/;
+const MBOX = /\.mbox(\.gz)?$/i;
 
 function isObj(v: unknown): v is Obj {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -80,6 +81,17 @@ function checkTracker(t: unknown, where: string, out: string[]): void {
   if (t['evidence'] !== undefined && typeof t['evidence'] !== 'string') out.push(`${where}: evidence must be a string`);
 }
 
+// An entry may name one message of a mailbox file instead of a lone message (restore.mjs cuts it out).
+function checkMember(m: unknown, path: unknown, where: string, out: string[]): void {
+  if (!isObj(m)) {
+    out.push(`${where}: member must be an object`);
+    return;
+  }
+  if (typeof m['index'] !== 'number' || !Number.isInteger(m['index']) || m['index'] < 0) out.push(`${where}: member.index must be a non-negative integer`);
+  if (typeof m['containerSha256'] !== 'string' || !HEX64.test(m['containerSha256'])) out.push(`${where}: member.containerSha256 must be 64 lower-case hex digits`);
+  if (typeof path === 'string' && !MBOX.test(path)) out.push(`${where}: a member entry's path must end in .mbox or .mbox.gz`);
+}
+
 function checkEmail(e: unknown, where: string, out: string[]): void {
   if (!isObj(e)) {
     out.push(`${where}: email entry is not an object`);
@@ -89,6 +101,7 @@ function checkEmail(e: unknown, where: string, out: string[]): void {
   if (!nonEmpty(e['path'])) out.push(`${where}: path must be a non-empty string`);
   if (typeof e['sha256'] !== 'string' || !HEX64.test(e['sha256'])) out.push(`${where}: sha256 must be 64 lower-case hex digits`);
   if (typeof e['sizeBytes'] !== 'number' || !Number.isInteger(e['sizeBytes']) || e['sizeBytes'] <= 0) out.push(`${where}: sizeBytes must be a positive integer`);
+  if (e['member'] !== undefined) checkMember(e['member'], e['path'], where, out);
   if (e['format'] !== 'eml' && e['format'] !== 'html') out.push(`${where}: format must be eml or html`);
   else if (typeof e['file'] === 'string' && !e['file'].endsWith(`.${e['format']}`)) out.push(`${where}: file extension does not match format`);
   for (const k of ['recipient', 'leakCheckAddress', 'senderDomain'] as const) {

@@ -1,0 +1,178 @@
+/**
+ * What one link's URL is made of: tokens, redirect words, content words, a carried destination.
+ * The grouping of unknown links (`links.ts`) judges links by these shapes.
+ */
+import type { ParsedUrl } from '../url/parse.js';
+import { identifierShape, looksLikeUrl } from './identifiers.js';
+import { isNeutralWord, isPageLink, isRedirectWord } from './link-words.js';
+import type { UnknownLink } from './links.js';
+import { identifierEvidence } from './signals.js';
+
+/** Slug segments (`spring-sale-2026`, `about_us`) mean a content page, not a token. */
+function hasSlug(segments: readonly string[]): boolean {
+  return segments.some((s) => {
+    if (isRedirectWord(s)) return false;
+    const parts = s.split(/[-_]/);
+    return parts.length >= 3 && parts.filter((p) => /^[a-z]{3,}$/i.test(p)).length >= 2;
+  });
+}
+
+/** What a link's URL is made of, with redirect words set apart from content words. */
+export interface LinkShape {
+  readonly idSegments: readonly number[];
+  readonly idParams: readonly string[];
+  /** The destination is in the URL: a query value or the path holds an http(s) URL (plain, base64 or hex). */
+  readonly redirect: boolean;
+  /** A destination sits in a parameter named as one (`url`, `u`, `link`, `target`…), not in free text. */
+  readonly namedDestination: boolean;
+  /** A segment names a redirect endpoint (`/c/`, `/click`, `redirect.php`). */
+  readonly redirectWord: boolean;
+  /** Segments that are neither a token nor a redirect word. */
+  readonly content: readonly string[];
+  /** Query parameters that read as words or campaign tags (`lang=english`, `utm_source`). */
+  readonly contentParams: number;
+  readonly page: boolean;
+  readonly slug: boolean;
+  /** A click word in the path (`/c/`, `click.php`) or as the host's first label (`links.`). */
+  readonly clickWord: boolean;
+  /** A query value or path segment is a short code or number (`id=48213`, `/c/136/52881`). */
+  readonly shortIds: boolean;
+}
+
+/** Click words that make a single tokenised link a redirect (narrower than the grouping words: `track` also names parcel tracking pages). */
+const CLICK_WORDS: ReadonlySet<string> = new Set([
+  'c', 'l', 'r', 'ls', 'ct', 'cl', 'ck', 'clk', 'lnk', 'rd', 'go', 'goto', 'out', 'away', 'jump',
+  'click', 'clicks', 'clickthrough', 'linkclick', 'redirect', 'redir', 'redirection', 'outbound', 'trk',
+]);
+
+/**
+ * First host labels that name a click-tracking host (`click.mail.shop.example`, `links.shop.example`).
+ * Not `track` or `tracking`: parcel carriers name their tracking pages so.
+ */
+const CLICK_HOST_LABELS: ReadonlySet<string> = new Set([
+  'click', 'clicks', 'clk', 'trk', 'links', 'link', 'lnk', 'redirect', 'redir', 'elink', 'email-links',
+]);
+
+function hostSaysClick(url: ParsedUrl): boolean {
+  const dot = url.host.indexOf('.');
+  return dot > 0 && CLICK_HOST_LABELS.has(url.host.slice(0, dot));
+}
+
+function stem(segment: string): string {
+  const s = segment.toLowerCase();
+  const dot = s.lastIndexOf('.');
+  return dot > 0 ? s.slice(0, dot) : s;
+}
+
+function isContentParam(key: string, value: string): boolean {
+  if (key.toLowerCase().startsWith('utm_')) return true;
+  return /[a-z]{5,}/i.test(value) && identifierShape(value) === null;
+}
+
+/**
+ * A destination URL written in base64 (`aHR0c…` is "http") or hex (`68747470…`): redirects that
+ * keep their target out of sight still carry it.
+ */
+function isEncodedDestination(v: string): boolean {
+  return (v.startsWith('aHR0c') && v.length >= 16) || (v.length >= 16 && /^68747470[0-9a-f]+$/i.test(v));
+}
+
+/** Numbers and short mixed codes (`136`, `4531494`, `5bcc576f50.html`): pieces of an id chain. */
+export function isIdPiece(segment: string): boolean {
+  const s = stem(segment);
+  return /^[0-9]+$/.test(s) || isShortToken(s);
+}
+
+/** A recipient or link id spread over three or more short numeric segments: `/c/136/1071579/…/52881/5bcc576f50.html`. */
+const MIN_ID_CHAIN = 3;
+
+/**
+ * Parameter names redirects keep their destination under. Free-text parameters (`text` of a share
+ * link) may start with a URL too, but following them goes nowhere but the sharing site.
+ */
+const DESTINATION_PARAMS: ReadonlySet<string> = new Set([
+  'url', 'u', 'link', 'href', 'target', 'dest', 'destination', 'to', 'goto', 'go', 'redirect', 'redir',
+  'redirect_url', 'redirecturl', 'redirect_uri', 'r', 'l', 'q', 'out', 'rurl', 'lnk', 'site', 'ref_url', 'landing',
+]);
+
+/** Where the path turns into a URL (`/news/http://site.example/…`, `*http:`), or -1. */
+function pathDestinationStart(segments: readonly string[]): number {
+  return segments.findIndex((s) => {
+    const l = s.toLowerCase();
+    return l === 'http:' || l === 'https:' || l.endsWith('*http:') || l.endsWith('*https:') || l.includes('://');
+  });
+}
+
+/**
+ * Reads a link's URL: which segments and parameters are tokens, which are redirect words or
+ * content words, and whether the destination is carried.
+ *
+ * @example
+ * shapeOf(link('https://t.shop.example/c/Q9vX2kLm8pR4tZ1a')).content; // []
+ */
+export function shapeOf(l: UnknownLink): LinkShape {
+  const ids = identifierEvidence(l.url, []);
+  // Segments after a destination written into the path belong to the destination, not to the link.
+  const cut = pathDestinationStart(l.url.segments);
+  const segs = cut < 0 ? l.url.segments : l.url.segments.slice(0, cut);
+  const words = segs.map((_, i) => i).filter((i) => !ids.segments.includes(i) && !isRedirectWord(segs[i] ?? ''));
+  const chain = words.filter((i) => isIdPiece(segs[i] ?? ''));
+  const idSegments = chain.length >= MIN_ID_CHAIN ? [...ids.segments, ...chain] : ids.segments;
+  const plain = segs.filter((_, i) => !idSegments.includes(i));
+  const content = plain.filter((s) => !isNeutralWord(s));
+  let contentParams = 0;
+  for (const [k, v] of l.url.query) if (!ids.params.includes(k) && isContentParam(k, v)) contentParams++;
+  const encoded = l.url.query.some(([, v]) => isEncodedDestination(v)) || segs.some(isEncodedDestination);
+  const named = l.url.query.some(([k, v]) => DESTINATION_PARAMS.has(k.toLowerCase()) && (looksLikeUrl(v) || isEncodedDestination(v)));
+  return {
+    idSegments,
+    idParams: ids.params,
+    redirect: ids.redirect || encoded || cut >= 0,
+    namedDestination: named || cut >= 0,
+    redirectWord: plain.some(isRedirectWord),
+    content,
+    contentParams,
+    page: isPageLink(l.url, l.resource.text),
+    slug: hasSlug(segs),
+    clickWord: segs.some((seg) => CLICK_WORDS.has(stem(seg))) || hostSaysClick(l.url),
+    shortIds: content.some(isIdPiece) || l.url.query.some(([k, v]) => isIdPiece(v.length > 0 ? v : k)),
+  };
+}
+
+/**
+ * A redirect URL is little more than a token: `/c/<token>`, `/d?<token>`, `/r/<a>/<b>`. Links to
+ * real pages with tracking parameters (`/comm/home?midToken=…`) carry tokens too, but their path
+ * names a page: those are tracked links, reported as tracking parameters, not redirects.
+ */
+export function tokenOnly(s: LinkShape): boolean {
+  const wordy = s.content.filter((w) => w.length > 3).length;
+  if (s.idSegments.length > 0) return s.content.length <= 2 && (wordy === 0 || (wordy === 1 && s.redirectWord));
+  return s.idParams.length > 0 && s.content.length <= 1 && wordy === 0 && s.contentParams === 0;
+}
+
+/**
+ * A click endpoint whose links differ only by short codes (`/click.php?id=48213&l=5`): too short
+ * to be tokens one by one, but a group of distinct ones under a click word is a redirect scheme.
+ */
+function clickCoded(s: LinkShape): boolean {
+  const wordy = s.content.filter((w) => w.length > 3 && !isIdPiece(w)).length;
+  return s.clickWord && s.shortIds && wordy === 0 && s.content.length <= 2 && s.contentParams === 0;
+}
+
+/**
+ * Whether one link of a group looks like a redirect: a token or a carried destination, and no
+ * slug or list page.
+ *
+ * @example
+ * opaque(shapeOf(link('https://t.shop.example/c/Q9vX2kLm8pR4tZ1a'))); // true
+ */
+export function opaque(s: LinkShape): boolean {
+  return !s.slug && !s.page && (s.redirect || tokenOnly(s) || clickCoded(s));
+}
+
+/** Letters and digits mixed (`8Ffd9`, `a1b2c3`), or a run of digits: a short per-link token. */
+export function isShortToken(v: string): boolean {
+  if (v.length < 5 || v.length > 4096 || !/^[A-Za-z0-9_~.=-]+$/.test(v)) return false;
+  return /^[0-9]+$/.test(v) || (/[0-9]/.test(v) && /[A-Za-z]/.test(v));
+}
+
