@@ -8,6 +8,8 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS, LIMIT_RANGES } from '../src/limits.js';
+import { sanitizeEml } from '../src/sanitize/eml.js';
+import { sanitizeHtml } from '../src/sanitize/html.js';
 import { buildNeedles } from '../src/leaks/needles.js';
 import { scanText } from '../src/leaks/scan.js';
 import { scanEml } from '../src/scan/eml.js';
@@ -57,6 +59,18 @@ describe('maxRecipients', () => {
     const r = scanHtml(pixel('e=member1%40list.example'), { recipient: many(30), limits: { maxRecipients: 5 } });
     expect(r.findings[0]?.leaks.map((l) => l.address)).toEqual(['member1@list.example']);
     expect(limitErrors(r)).toHaveLength(1);
+  });
+
+  it('the sanitiser fails closed past it (an unsearched address could make a link a tracker), and works within it', async () => {
+    const raw = message(`To: ${many(250).join(', ')}\r\n`, `<p>hi</p>${pixel('e=member240%40list.example')}`);
+    const refused = await sanitizeEml(raw);
+    expect(refused.eml).toHaveLength(0);
+    expect(refused.errors.map((e) => e.code)).toEqual(['limit-exceeded', 'sanitize-refused']);
+    const done = await sanitizeEml(raw, { limits: { maxRecipients: 300 } });
+    expect(done.errors).toEqual([]);
+    expect(done.removed.map((f) => f.leaks.map((l) => l.address))).toEqual([['member240@list.example']]);
+    const html = sanitizeHtml(pixel('e=x'), { recipient: many(30), limits: { maxRecipients: 5 } });
+    expect([html.html, html.errors.map((e) => e.code)]).toEqual(['', ['limit-exceeded', 'sanitize-refused']]);
   });
 
   it('within the limit the addresses are kept in order, without duplicates', () => {

@@ -8,9 +8,10 @@ import { describe, expect, it } from 'vitest';
 import { defaultCatalogue } from '../src/catalogue/index.js';
 import type { MimeBackend } from '../src/mime/backend.js';
 import { capHeaderBlock, MAX_HEAD_SIZE } from '../src/mime/head-cap.js';
-import { NODE_BACKEND } from '../src/mime/node.js';
+import { NODE_BACKEND, parseMailLayout } from '../src/mime/node.js';
 import { parseMailWith } from '../src/mime/parse.js';
 import { POSTAL_BACKEND } from '../src/mime/postal.js';
+import { sanitizeEml } from '../src/sanitize/eml.js';
 import { scanEml } from '../src/scan/eml.js';
 import { scanEmlWith } from '../src/scan/eml-core.js';
 import type { Report, ScanOptions } from '../src/types.js';
@@ -81,6 +82,21 @@ describe('capHeaderBlock', () => {
   it('a field name longer than any header read is dropped, not decoded', () => {
     const raw = new TextEncoder().encode(`${'X'.repeat(300_000)}: 1\r\nContent-Type: text/html\r\n\r\n<p>`);
     expect(capHeaderBlock(raw, MAX_HEAD_SIZE)).toMatchObject({ dropped: 1 });
+  });
+});
+
+describe('a rebuilt header block and the sanitiser', () => {
+  const raw = `X-Junk: ${'a'.repeat(300_000)}\r\nFrom: news@shop.example\r\nContent-Type: text/html\r\n\r\n<p>hi</p>${TAG}`;
+
+  it('the layout of a rebuilt header block is never trusted for editing (its offsets are not the message\'s)', async () => {
+    const { layout } = await parseMailLayout(raw);
+    expect(layout?.exact).toBe(false);
+  });
+
+  it('sanitizeEml refuses it rather than return a message with header fields missing', async () => {
+    const r = await sanitizeEml(raw);
+    expect(r.eml).toHaveLength(0);
+    expect(r.errors.map((e) => e.code)).toEqual(['limit-exceeded', 'sanitize-refused']);
   });
 });
 

@@ -8,8 +8,10 @@ import mailsplit from '@zone-eu/mailsplit';
 import libmime from 'libmime';
 import type { MessageChunk, SplitterChunk } from '@zone-eu/mailsplit';
 import type { ScanError } from '../types.js';
+import { ambiguity } from './ambiguous.js';
 import { MAX_HEAD_SIZE } from './head-cap.js';
 import { isHintHeader, MAX_HINT_HEADERS, type HeaderSource } from './headers.js';
+import type { LeafBytes, SplitLayout } from './layout.js';
 
 type SplitNode = MessageChunk['node'];
 
@@ -23,6 +25,11 @@ export interface KeptLeaf {
   readonly attachment: boolean;
   /** Raw (still transfer-encoded) body chunks. */
   readonly chunks: Uint8Array[];
+  /**
+   * Where the leaf lies in the split input, or `null` from a backend that cannot say (postal-mime):
+   * then the split's `layout` is `null` too.
+   */
+  readonly bytes: LeafBytes | null;
 }
 
 /** What one splitter run yields. */
@@ -38,6 +45,11 @@ export interface SplitResult {
   readonly droppedHtml: number;
   /** MIME nodes (multiparts and leaves) seen, those beyond `maxNodes` included. */
   readonly nodes: number;
+  /**
+   * The tree's shape and whether the leaves' byte offsets can be trusted for editing; `null` from
+   * a backend that gives no offsets (the sanitiser then refuses, see `parseMailLayoutWith`).
+   */
+  readonly layout: SplitLayout | null;
   readonly errors: readonly ScanError[];
 }
 
@@ -73,7 +85,6 @@ function repairEightBit(line: string): string {
   return utf8.includes('\uFFFD') ? line : utf8;
 }
 
-
 function headerSource(node: SplitNode): { source: HeaderSource; count: number; hintNames: string[] } {
   const byName = new Map<string, string[]>();
   const hintNames: string[] = [];
@@ -103,7 +114,7 @@ function headerSource(node: SplitNode): { source: HeaderSource; count: number; h
  * const r = await splitMessage(Buffer.from('Content-Type: text/html\r\n\r\n<p>hi</p>'), 50);
  * r.leaves[0]?.kind; // 'html'
  */
-export function splitMessage(raw: Buffer, maxHtml: number, maxNodes = MAX_NODES): Promise<SplitResult> {
+export function splitMessage(input: Buffer, maxHtml: number, maxNodes = MAX_NODES): Promise<SplitResult> {
   return new Promise((resolve) => {
     const leaves: KeptLeaf[] = [];
     const errors: ScanError[] = [];
@@ -116,6 +127,11 @@ export function splitMessage(raw: Buffer, maxHtml: number, maxNodes = MAX_NODES)
     let htmlCount = 0;
     let droppedHtml = 0;
     let nodes = 0;
+    const types: string[] = [];
+    const ambiguous: string[] = [];
+    /** Bytes of the input the splitter's chunks have covered so far. */
+    let offset = 0;
+    let chunkFailed = false;
     let settled = false;
 
     const finish = (stoppedEarly: boolean): void => {
@@ -140,14 +156,18 @@ export function splitMessage(raw: Buffer, maxHtml: number, maxNodes = MAX_NODES)
         leaves,
         droppedHtml,
         nodes,
+        layout: { types, ambiguous, exact: !stoppedEarly && !chunkFailed && offset === input.length },
         errors,
       });
     };
 
-    const onNode = (node: SplitNode): void => {
+    const onNode = (node: SplitNode, headerStart: number, bodyStart: number): void => {
       if (node.root) root = headerSource(node);
       // beyond the budget a node is only counted: its body passes by like an image's
       if (++nodes > maxNodes) return;
+      types.push(node.contentType === false ? 'text/plain' : node.contentType);
+      const unclear = ambiguity(node);
+      if (unclear !== null) ambiguous.push(`${pathOf(node)}: ${unclear}`);
       if (node.parentNode !== false) parentsWithChildren.add(node.parentNode);
       if (node.multipart !== false) {
         multiparts.add(node);
@@ -168,6 +188,7 @@ export function splitMessage(raw: Buffer, maxHtml: number, maxNodes = MAX_NODES)
         encoding: node.encoding === false ? '' : node.encoding,
         attachment: node.disposition === 'attachment',
         chunks: [],
+        bytes: { headerStart, bodyStart, bodyEnd: bodyStart },
       };
       kept.set(node, leaf);
       leaves.push(leaf);
@@ -191,10 +212,22 @@ export function splitMessage(raw: Buffer, maxHtml: number, maxNodes = MAX_NODES)
     });
     splitter.on('data', (chunk: SplitterChunk) => {
       try {
-        if (chunk.type === 'node') onNode(chunk);
-        else if (chunk.type === 'body') kept.get(chunk.node)?.chunks.push(chunk.value);
-        else if (unclosed.size > 0) onStructure(chunk.value);
+        if (chunk.type === 'node') {
+          const start = offset;
+          offset += chunk.getHeaders().length;
+          onNode(chunk, start, offset);
+          return;
+        }
+        offset += chunk.value.length;
+        if (chunk.type === 'body') {
+          const leaf = kept.get(chunk.node);
+          if (leaf !== undefined) {
+            leaf.chunks.push(chunk.value);
+            if (leaf.bytes !== null) leaf.bytes.bodyEnd = offset;
+          }
+        } else if (unclosed.size > 0) onStructure(chunk.value);
       } catch (cause) {
+        chunkFailed = true;
         errors.push({ code: 'mime-parse-failed', message: `MIME structure error: ${describe(cause)}` });
       }
     });
@@ -207,7 +240,7 @@ export function splitMessage(raw: Buffer, maxHtml: number, maxNodes = MAX_NODES)
       finish(true);
     });
     stream.once('end', () => finish(false));
-    stream.end(raw);
+    stream.end(input);
   });
 }
 
