@@ -6,6 +6,7 @@
  * X-Original-To) are searched first, so a long To list cannot push them out.
  */
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS, LIMIT_RANGES } from '../src/limits.js';
 import { sanitizeEml } from '../src/sanitize/eml.js';
@@ -42,6 +43,18 @@ describe('maxRecipients', () => {
     ]);
     // the report still lists every To address: only the search is bounded
     expect(r.message.to).toHaveLength(2_000);
+  });
+
+  it('an address past the limit is really not searched for (the bound is what keeps the cost down)', async () => {
+    const to = many(2_000);
+    // hashed: a plain address in a parameter is a leak whoever it belongs to; a hash is found only by the search
+    const hash = createHash('sha256').update(to[1_990] ?? '').digest('hex');
+    const raw = message(`To: ${to.join(', ')}\r\n`, pixel(`h=${hash}&id=3f2b8c1e9d4a4b7e`));
+    const r = await scanEml(raw);
+    expect(r.findings.map((f) => f.leaks)).toEqual([[]]);
+    const all = await scanEml(raw, { limits: { maxRecipients: 2_000 } });
+    expect(all.findings.map((f) => f.leaks.map((l) => l.address))).toEqual([[to[1_990]]]);
+    expect(limitErrors(all)).toEqual([]);
   });
 
   it('the recipient of this copy is searched first, wherever it stands in the headers', async () => {
