@@ -5,6 +5,7 @@
  */
 import { csvHeader, csvRecords } from './csv.js';
 import { paint, PLAIN, TABLE_WORDS, type Role, type TableStyle, type TableWords } from './table-text.js';
+import { terminalSafe as t } from './terminal.js';
 import type { BatchReport } from './unit.js';
 import { notScannedInFull } from './unscanned.js';
 import type { Report } from '../types.js';
@@ -51,7 +52,8 @@ function widths(w: TableWords): readonly [number, number, number, number] {
 /**
  * One message as a readable block: headers, then one row per finding followed by its URL (cut
  * after 300 characters), in the style's language (English keeps the kind codes), coloured when
- * the style says so.
+ * the style says so. It is meant for a terminal, so every text that comes from the message is
+ * shown with control characters escaped, before any colour is added.
  *
  * @example
  * formatTable(report); // 'samples/01.eml\n  from … \n  open-pixel  certain  Google Analytics …'
@@ -59,9 +61,9 @@ function widths(w: TableWords): readonly [number, number, number, number] {
 export function formatTable(r: Report, style: TableStyle = PLAIN): string {
   const w = TABLE_WORDS[style.lang];
   const [kindW, confW, vendorW, hostW] = widths(w);
-  const lines: string[] = [paint(style, 'source', r.source)];
+  const lines: string[] = [paint(style, 'source', t(r.source))];
   const m = r.message;
-  const head = [m.from !== null ? `${w.from} ${m.from}` : null, m.subject !== null ? `“${m.subject}”` : null].filter((x) => x !== null);
+  const head = [m.from !== null ? `${w.from} ${t(m.from)}` : null, m.subject !== null ? `“${t(m.subject)}”` : null].filter((x) => x !== null);
   if (head.length > 0) lines.push(`  ${head.join(' · ')}`);
   if (r.findings.length === 0) lines.push(notScannedInFull(r.errors) ? `  ${w.noTrackerInPart}` : `  ${paint(style, 'clean', w.noTracker)}`);
   else {
@@ -70,17 +72,17 @@ export function formatTable(r: Report, style: TableStyle = PLAIN): string {
     for (const f of r.findings) {
       const notes = [
         f.measurement === 'individual' ? w.individual : w.aggregate,
-        ...f.flags.filter((x) => !x.code.startsWith('recipient-address')).map((x) => x.code),
-        ...f.leaks.map((l) => w.addressAs(l.encoding, l.location)),
+        ...f.flags.filter((x) => !x.code.startsWith('recipient-address')).map((x) => t(x.code)),
+        ...f.leaks.map((l) => w.addressAs(t(l.encoding), t(l.location))),
         ...(f.count !== undefined && f.count > 1 ? [f.kind === 'click-redirect' ? w.links(f.count) : w.loaded(f.count)] : []),
       ];
       lines.push(
-        `  ${pad(w.kinds[f.kind], kindW)} ${paintCell(style, f.confidence, pad(w.confidences[f.confidence], confW))} ${pad(f.vendor?.name ?? w.unknownVendor, vendorW)} ${pad(f.host, hostW)} ${notes.join('; ')}`,
+        `  ${pad(w.kinds[f.kind], kindW)} ${paintCell(style, f.confidence, pad(w.confidences[f.confidence], confW))} ${pad(t(f.vendor?.name ?? w.unknownVendor), vendorW)} ${pad(t(f.host), hostW)} ${notes.join('; ')}`,
       );
-      lines.push(`    ${clipUrl(f.url)}`);
+      lines.push(`    ${t(clipUrl(f.url))}`);
     }
   }
-  for (const e of r.errors) lines.push(`  ${paint(style, 'error', `${w.error} ${e.code}`)}: ${e.message}`);
+  for (const e of r.errors) lines.push(`  ${paint(style, 'error', `${w.error} ${e.code}`)}: ${t(e.message)}`);
   return lines.join('\n');
 }
 

@@ -4,19 +4,21 @@
  * found (see `--fail-on`), 2 usage error or an input not read (see exit-code.ts). A path that
  * gives nothing to read is said on stderr, never written as a report.
  */
-import { writeFileSync } from 'node:fs';
+import { truncateSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { GlobError } from '../batch/glob-pattern.js';
 import { bump } from '../batch/counter.js';
 import { collectBatchInputs, type InputEntry } from '../batch/inputs.js';
 import { ProgressBar, showProgress } from '../batch/progress.js';
 import { readUnits } from '../batch/read.js';
-import { readResume } from '../batch/resume.js';
+import { isCutReport, readResume, resumedSources } from '../batch/resume.js';
 import { createScanner, scanInOrder } from '../batch/run.js';
 import { parseOutline } from '../batch/outline-parse.js';
 import { inShard } from '../batch/shard.js';
 import { formatTally, Tally } from '../batch/summary.js';
 import { summaryOf } from '../batch/summary-data.js';
 import { TABLE_WORDS } from '../batch/table-text.js';
+import { terminalLines, terminalSafe } from '../batch/terminal.js';
 import type { Unit } from '../batch/unit.js';
 import { writerFor } from '../batch/format.js';
 import { useColor } from './color.js';
@@ -56,25 +58,31 @@ export async function scanCommand(args: string[]): Promise<number> {
   const s = scanSettings(args);
   const color = s.format === 'table' && useColor(s.color, s.output === null && process.stdout.isTTY === true, process.env);
   const tally = new Tally();
-  let done = new Set<string>();
-  let partialLastLine = false;
+  let isDone = (_source: string): boolean => false;
   if (s.resume !== null) {
     const state = await readResume(s.resume, (r) => {
       const parsed = parseOutline(r);
       if (parsed.ok) tally.add(parsed.outline);
     });
-    done = state.done;
-    partialLastLine = state.partialLastLine;
+    if (state.partialLastLine) {
+      if (!isCutReport(state.tail)) throw new UsageError(`${s.resume} does not end with a cut report line; it is left as it is`);
+      // the torn record of an interrupted write goes; its message is scanned again below
+      truncateSync(s.resume, state.keep);
+    }
+    isDone = resumedSources(state);
     tally.resumed = tally.messages;
   } else if (s.output !== null && nonEmptyFile(s.output)) {
     throw new UsageError(`${s.output} exists and is not empty: continue it with --resume ${s.output}, or remove it`);
   }
   // Started first, so that the workers load the scanner while the inputs are listed.
+  const workerUrl = new URL('./worker.js', import.meta.url);
   const scanner = createScanner({
     jobs: s.jobs,
     job: { lang: s.lang, includeLinks: s.includeLinks, recipient: s.recipient, format: s.format, color },
-    workerUrl: new URL('./worker.js', import.meta.url),
+    workerUrl,
   });
+  // a broken install must not pass for a parallel run
+  if (s.jobs > 1 && scanner.parallelism === 1) process.stderr.write(`spypixel: ${fileURLToPath(workerUrl)} is missing: scanning in one thread\n`);
   let inputs: InputEntry[];
   let sink: Sink;
   try {
@@ -91,12 +99,10 @@ export async function scanCommand(args: string[]): Promise<number> {
     if (i.kind !== 'error') continue;
     inputErrors++;
     bump(tally.errorsByCode, i.error.code);
-    process.stderr.write(`spypixel scan: ${i.error.message} (${i.error.code})\n`);
+    process.stderr.write(`spypixel scan: ${terminalSafe(i.error.message)} (${i.error.code})\n`);
   }
   inputs = inputs.filter((i) => i.kind !== 'error');
   const total = totals(inputs);
-  // The cut record stays as it is (the file is only appended to); it just gets its line ended.
-  if (partialLastLine) await sink.write('\n');
   const writer = writerFor(s.format);
   const bar = showProgress(process.stderr.isTTY, process.env, s.quiet) ? new ProgressBar(process.stderr) : null;
   let stopped = false;
@@ -110,7 +116,7 @@ export async function scanCommand(args: string[]): Promise<number> {
   let bytes = 0;
   try {
     await sink.write(writer.begin());
-    const units = inShard(readUnits(inputs, { maxMessageBytes: s.maxMessageBytes, isDone: (src) => done.has(src), stdin: process.stdin }), s.shard);
+    const units = inShard(readUnits(inputs, { maxMessageBytes: s.maxMessageBytes, isDone, stdin: process.stdin }), s.shard);
     const halted = (): boolean => stopped || sink.failed() !== null || sink.readerClosed();
     const style = { lang: s.lang, color };
     for await (const d of scanInOrder(untilStopped(units, halted), scanner, s.format, Math.max(2, scanner.parallelism * 4), style)) {
@@ -137,7 +143,8 @@ export async function scanCommand(args: string[]): Promise<number> {
   }
   // The reader has what it wanted (`| head`): end quietly.
   if (sink.readerClosed()) return 0;
-  const summary = `${formatTally(tally, s.lang)}${stopped ? `\n${TABLE_WORDS[s.lang].summary.interrupted}` : ''}\n`;
+  // URL templates and identifiers in the summary come from the messages too
+  const summary = `${terminalLines(formatTally(tally, s.lang))}${stopped ? `\n${TABLE_WORDS[s.lang].summary.interrupted}` : ''}\n`;
   if (s.format === 'table' && s.output === null) await sink.write(summary);
   else if (!s.quiet) process.stderr.write(summary);
   if (s.summaryJson !== null) writeFileSync(s.summaryJson, `${JSON.stringify(summaryOf(tally), null, 2)}\n`);

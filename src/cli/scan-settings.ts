@@ -7,6 +7,7 @@ import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { OUTPUT_FORMATS, type OutputFormat } from '../batch/format.js';
 import { parseShard, type Shard } from '../batch/shard.js';
+import { DEFAULT_LIMITS, LIMIT_RANGES } from '../limits.js';
 import type { Confidence, Language } from '../types.js';
 import { COLOR_WHEN, type ColorWhen } from './color.js';
 import { UsageError } from './usage.js';
@@ -97,6 +98,9 @@ export function scanSettings(args: string[]): ScanSettings {
   if (summaryJson !== null && (summaryJson === (resume ?? values.output) || positionals.includes(summaryJson))) {
     throw new UsageError('--summary-json must name a file of its own, not the output or an input');
   }
+  const recipient = recipientList(values.recipient ?? []);
+  const most = LIMIT_RANGES.maxRecipients[1] - DEFAULT_LIMITS.maxRecipients;
+  if (recipient.length > most) throw new UsageError(`--recipient gives ${recipient.length} addresses; at most ${most} can be searched for`);
   return {
     paths: positionals,
     format,
@@ -108,7 +112,7 @@ export function scanSettings(args: string[]): ScanSettings {
     failOn: failOn as Confidence | 'none',
     lang: values.lang,
     includeLinks: !values['no-links'],
-    recipient: recipientList(values.recipient ?? []),
+    recipient,
     summaryJson,
     shard,
     color,
