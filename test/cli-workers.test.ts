@@ -49,7 +49,8 @@ describe('worker threads under the no-network guard', () => {
 
   it('scan --jobs 2 scans in worker threads, and each of them refuses sockets', () => {
     const r = probed('dist/cli.js', [FIX, '--format', 'ndjson', '-j', '2', '-q']);
-    expect(r.code).toBe(1);
+    // 2, not 1: corrupt.eml is damaged MIME, an input not read in full (exit-code.ts)
+    expect(r.code).toBe(2);
     const threads = new Set(r.probe.map((l) => l.split(' ')[0]));
     expect(threads.size).toBe(2);
     expect(r.probe.filter((l) => l.includes('socket-'))).toEqual([...threads].map((t) => expect.stringMatching(new RegExp(`^${t} socket-refused network access attempted`))));
@@ -65,7 +66,7 @@ describe('worker threads under the no-network guard', () => {
     scratch.push(dir);
     cpSync('dist', dir, { recursive: true, filter: (p) => !p.endsWith('worker.js') && !p.endsWith('worker.js.map') });
     const r = probed(join(dir, 'cli.js'), [FIX, '--format', 'ndjson', '-j', '2', '-q']);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/worker\.js is missing: scanning in one thread/);
     expect(r.probe).toEqual([]);
   });
