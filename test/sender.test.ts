@@ -92,10 +92,10 @@ describe('attribution of trackers the catalogue does not name', () => {
     const r = await scanEml(eml('X-SES-Outgoing: 2022.04.13-54.240.27.22\r\n', PIXEL));
     expect(r.findings[0]?.vendor?.category).toBe('sender-own');
   });
-  it('a host first party only through the bounce domain belongs to an unknown platform: unnamed', async () => {
+  it('a host first party only through the bounce domain belongs to an unknown platform: named after its domain', async () => {
     const pixel = '<img src="https://t2d857.esp-mailer.example/o/136/1071579/1264/0/4531494/9012/b16ba30df6.gif" width="1" height="1">';
     const r = await scanEml(eml('Return-Path: <bounce-1@esp-mailer.example>\r\n', pixel));
-    expect(r.findings.map((f) => [f.thirdParty, f.vendor])).toEqual([[false, null]]);
+    expect(r.findings.map((f) => [f.thirdParty, f.vendor?.name, f.vendor?.category])).toEqual([[false, 'esp-mailer.example', 'host-owner']]);
   });
   it('the same brand under another suffix is the sender', async () => {
     const raw = 'From: News <news@zalando.de>\r\nTo: me@mail.example\r\nDKIM-Signature: v=1; d=zalando.com; s=k1; b=x\r\n'
@@ -107,13 +107,19 @@ describe('attribution of trackers the catalogue does not name', () => {
     const pixel = '<img src="https://www.mailinglijst.eu/images/10374608.109906.aspx" width="1" height="1">';
     expect(scanHtml(pixel, { sender: 'news@mailinglijst.nl' }).findings.map((f) => [f.thirdParty, f.vendor?.name])).toEqual([[true, 'mailinglijst.nl']]);
     const short = '<img src="https://t.ibm.example/o/1234/56789/1234567" width="1" height="1">';
-    expect(scanHtml(short, { sender: 'news@ibm.test' }).findings.map((f) => f.vendor)).toEqual([null]);
+    expect(scanHtml(short, { sender: 'news@ibm.test' }).findings.map((f) => f.vendor?.category)).toEqual(['host-owner']);
   });
-  it('leaves an unknown third party unnamed, platform or not', async () => {
+  it('names an unknown third party after its host domain, platform or not (host-owner)', async () => {
     for (const h of ['', 'X-Mailer: Inxmail EE 4.8\r\n']) {
       const r = await scanEml(eml(h, THIRD));
-      expect(r.findings.map((f) => f.vendor)).toEqual([null]);
+      expect(r.findings.map((f) => f.vendor)).toEqual([{ id: 'host-owner-unknown-tracker-example', name: 'unknown-tracker.example', category: 'host-owner' }]);
+      expect(r.findings[0]?.explanation).toContain('the owner of unknown-tracker.example');
     }
+  });
+  it('leaves a tracker on a bare IP address unnamed', async () => {
+    const ip = '<img src="http://198.51.100.7/o.gif?id=3f2b8c1e9d4a4b7e8f001a2b3c4d5e6f" width="1" height="1">';
+    const r = await scanEml(eml('', ip));
+    expect(r.findings.map((f) => [f.kind, f.vendor])).toEqual([['open-pixel', null]]);
   });
   it('keeps catalogue vendors as they are', async () => {
     const ga = '<img src="https://www.google-analytics.com/collect?v=1&tid=UA-1-1&cid=42" width="1" height="1">';

@@ -1,7 +1,8 @@
 /**
  * Who is behind trackers the catalogue cannot name: the platform the headers say sent the message
  * (its rules apply on any host, its branded first-party hosts are its own), or else the sender
- * itself for first-party tracking (category `sender-own`, named after its registrable domain).
+ * itself for first-party tracking (category `sender-own`, named after its registrable domain), or
+ * else the owner of the tracker host's domain (category `host-owner`).
  */
 import { getDomainWithoutSuffix } from 'tldts';
 import { identifySender, matchSenderRules, type HeaderLookup, type SenderPlatform } from '../catalogue/sender.js';
@@ -112,6 +113,36 @@ export function ownVendor(domain: string): VendorEntry {
   return entry;
 }
 
+const hostEntries = new Map<string, VendorEntry>();
+
+/**
+ * The `host-owner` vendor of a registrable domain (`ryndoo.club`): whoever runs the tracker's
+ * host when no catalogue entry, no sending platform and no sender brand names it. Every request to
+ * the host reaches the owner of its domain, so that domain is the most precise name there is (and
+ * the one labels give spam and forwarded mail, where the From is not the tracker's operator).
+ *
+ * @example
+ * hostOwnerVendor('ryndoo.club'); // { id: 'host-owner-ryndoo-club', name: 'ryndoo.club', category: 'host-owner', … }
+ */
+export function hostOwnerVendor(domain: string): VendorEntry {
+  let entry = hostEntries.get(domain);
+  if (entry === undefined) {
+    entry = {
+      id: `host-owner-${domain.replaceAll('.', '-')}`,
+      name: domain,
+      company: domain,
+      category: 'host-owner',
+      website: `https://${domain}`,
+      hosts: [],
+      rules: [],
+      sources: ['tracker host'],
+    };
+    if (hostEntries.size >= MAX_OWN_ENTRIES) hostEntries.clear();
+    hostEntries.set(domain, entry);
+  }
+  return entry;
+}
+
 /** `zalando` for `zalando.de`: the brand a registrable domain names, or the domain itself. */
 function brandOf(domain: string): string {
   return getDomainWithoutSuffix(domain, { allowPrivateDomains: true }) ?? domain;
@@ -121,12 +152,14 @@ function brandOf(domain: string): string {
  * The vendor of a tracker the catalogue did not name: on a first-party host, the platform the
  * headers name (unless it is only a relay, which senders also use for their own tracking), else
  * the sender itself when the host is under the From domain or the same brand (`zalando.com` for
- * a `zalando.de` sender, even when no header names that domain). A host that is first party only
- * through Return-Path, DKIM or List-Unsubscribe belongs to an unknown sending platform, and other
- * third-party hosts stay unnamed.
+ * a `zalando.de` sender, even when no header names that domain), else the owner of the host's
+ * registrable domain (`host-owner`): a third-party host, or one first party only through
+ * Return-Path, DKIM or List-Unsubscribe (an unknown platform's own domain), is run by whoever
+ * holds its domain. Hosts without a registrable domain (bare IPs) stay unnamed.
  *
  * @example
  * attributeVendor(ctx, decision, false, 't.shop.example', domainOf)?.category; // 'sender-own'
+ * attributeVendor(ctx, decision, true, 't.spam.example', domainOf)?.category;  // 'host-owner'
  */
 export function attributeVendor(
   sender: SenderContext,
@@ -141,9 +174,14 @@ export function attributeVendor(
   // The sender's brand under another public suffix (mailinglijst.eu for mailinglijst.nl) is the
   // sender's even where the headers do not say so; short names are too often shared.
   const sameBrand = own !== null && domain !== null && (domain === own || (brandOf(own).length >= MIN_BRAND && brandOf(domain) === brandOf(own)));
-  if (thirdParty) return sameBrand && own !== null ? ownVendor(own) : null;
-  if (sender.platform !== null && !sender.platform.relay) return sender.platform.entry;
-  return sameBrand && own !== null ? ownVendor(own) : null;
+  if (sameBrand && own !== null && (thirdParty || sender.platform === null || sender.platform.relay)) return ownVendor(own);
+  if (!thirdParty && sender.platform !== null && !sender.platform.relay) return sender.platform.entry;
+  return domain === null || isIpLiteral(domain) ? null : hostOwnerVendor(domain);
+}
+
+/** An IPv4 or IPv6 address names no one: its owner is a hosting network, not a domain holder. */
+function isIpLiteral(host: string): boolean {
+  return host.includes(':') || host.startsWith('[') || /^[0-9.]+$/.test(host);
 }
 
 /** Shortest brand name trusted across public suffixes (`ibm` is not enough; `otto` is). */
