@@ -76,7 +76,7 @@ describe('senderHeaders validation', () => {
 function eml(headers: string, html: string): string {
   return `From: News <news@shop.example>\r\nTo: me@mail.example\r\nSubject: Hi\r\n${headers}Content-Type: text/html; charset=utf-8\r\n\r\n${html}`;
 }
-const PIXEL = '<img src="https://news.shop.example/op/13/5812L1QV-4160U6X3-YZHP9A.gif" width="1" height="1">';
+const PIXEL = '<img src="https://news.shop.example/px/5812L1QV4160U6X3YZHP9A.gif" width="1" height="1">';
 const THIRD = '<img src="https://t.unknown-tracker.example/o.gif?id=3f2b8c1e9d4a4b7e8f001a2b3c4d5e6f" width="1" height="1">';
 
 describe('attribution of trackers the catalogue does not name', () => {
