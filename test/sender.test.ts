@@ -193,3 +193,26 @@ describe('catalogue sender facts', () => {
     expect(problems).toEqual([]);
   });
 });
+
+describe('attached messages are attributed with their own headers', () => {
+  const inner = (headers: string, html: string): string =>
+    `From: Cameraboys <news@newsletter.brand.example>\r\nTo: me@mail.example\r\n${headers}Subject: Offer\r\nContent-Type: text/html\r\n\r\n${html}`;
+  const report = (attached: string): string =>
+    'From: feedbackloop@fbl.isp.example\r\nTo: abuse@esp.example\r\nSubject: complaint\r\nMIME-Version: 1.0\r\n'
+    + 'Content-Type: multipart/report; report-type=feedback-report; boundary="b1"\r\n\r\n'
+    + '--b1\r\nContent-Type: text/plain\r\n\r\nA complaint.\r\n'
+    + `--b1\r\nContent-Type: message/rfc822\r\n\r\n${attached}\r\n--b1--\r\n`;
+  const pixel = '<img src="https://newsletter.brand.example/u/nhwd78SKxbhmBVPnguhq5w" width="1" height="1">';
+  it("names the attached message's platform and counts its own hosts as first party", async () => {
+    const r = await scanEml(report(inner('X-Mailer: Maileon\r\n', pixel)));
+    expect(r.findings.map((f) => [f.kind, f.thirdParty, f.vendor?.id])).toEqual([['open-pixel', false, 'xqueue-maileon']]);
+  });
+  it("names the attached message's sender without a platform", async () => {
+    const r = await scanEml(report(inner('', pixel)));
+    expect(r.findings.map((f) => [f.thirdParty, f.vendor?.name, f.vendor?.category])).toEqual([[false, 'brand.example', 'sender-own']]);
+  });
+  it('leaves top-level parts to the top-level headers', async () => {
+    const r = await scanEml(inner('X-Mailer: Maileon\r\n', pixel).replace('news@newsletter.brand.example', 'news@other.example'));
+    expect(r.findings.map((f) => [f.thirdParty, f.vendor?.id])).toEqual([[true, 'host-owner-brand-example']]);
+  });
+});

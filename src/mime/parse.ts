@@ -95,6 +95,7 @@ async function walkMessage(input: Uint8Array, prefix: string, depth: number, wal
   walk.dropped += split.droppedHtml;
   walk.nodes += split.nodes;
   const embedded = prefix !== '';
+  const headers = split.headers === null ? null : extractHeaders(split.headers, walk.backend.decodeWords, split.hintNames);
   for (const leaf of split.leaves) {
     const path = embedded ? `${prefix}.${leaf.path}` : leaf.path;
     const body = walk.backend.decodeTransfer(concatBytes(leaf.chunks), leaf.encoding);
@@ -112,14 +113,16 @@ async function walkMessage(input: Uint8Array, prefix: string, depth: number, wal
     }
     const text = walk.backend.decodeCharset(body.value, leaf.charset);
     if (text.error !== null) walk.errors.push({ ...text.error, message: `Part ${path}: ${text.error.message}` });
-    const part: HtmlPart = { html: text.value, charset: leaf.charset, path, embedded };
+    const plain: HtmlPart = { html: text.value, charset: leaf.charset, path, embedded };
+    // An attached message's parts carry its headers: they name that message's sender and platform.
+    const part = embedded && headers !== null && split.headerCount > 0 ? { ...plain, headers } : plain;
     walk.parts.push(leaf.attachment ? { ...part, attachment: true } : part);
   }
-  if (split.headers === null) return null;
+  if (headers === null) return null;
   if (!embedded && split.headerCount === 0) {
     walk.errors.push({ code: 'mime-parse-failed', message: 'No header lines found; the input does not look like a mail message.' });
   }
-  return extractHeaders(split.headers, walk.backend.decodeWords, split.hintNames);
+  return headers;
 }
 
 /** One array of the chunks' bytes (the only chunk itself when there is one). */

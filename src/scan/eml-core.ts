@@ -4,10 +4,10 @@
  */
 import type { CatalogueIndex } from '../catalogue/types.js';
 import { validateLimits, type ResolvedLimits } from '../limits.js';
-import type { MailParser } from '../mime/types.js';
+import type { HtmlPart, MailHeaders, MailParser } from '../mime/types.js';
 import type { Finding, LinkNote, Report, ScanError, ScanOptions } from '../types.js';
 import { domainOfAddress, messageContext, recipientsOf } from './context.js';
-import { scanPart } from './part.js';
+import { scanPart, type PartContext } from './part.js';
 import { headerLookup } from './sender.js';
 
 const EMPTY_MESSAGE: Report['message'] = { from: null, senderDomain: null, to: [], subject: null, date: null, messageId: null };
@@ -51,14 +51,30 @@ export async function scanEmlWith(deps: EmlScanDeps, raw: string | Uint8Array, o
     const mail = await deps.parseMail(input.bytes, { maxDepth: limits.maxMimeDepth, maxParts: limits.maxParts });
     const h = mail.headers;
     const recipients = [...h.to, ...h.cc, ...h.deliveredTo, ...h.xOriginalTo, ...recipientsOf(options)];
-    const ctx = messageContext(
-      { from: h.from, returnPath: h.returnPath, dkimDomains: h.dkimDomains, listUnsubscribe: h.listUnsubscribe },
-      recipients,
-      options,
-      limits,
-      deps.defaultCatalogue,
-      headerLookup(h),
-    );
+    const contextOf = (m: MailHeaders, extra: readonly string[]): PartContext =>
+      messageContext(
+        { from: m.from, returnPath: m.returnPath, dkimDomains: m.dkimDomains, listUnsubscribe: m.listUnsubscribe },
+        [...recipients, ...extra],
+        options,
+        limits,
+        deps.defaultCatalogue,
+        headerLookup(m),
+      );
+    const ctx = contextOf(h, []);
+    // The parts of an attached message (a forwarded mail, an abuse report's copy of the reported
+    // one) are that message's: its headers decide first and third party and name its platform.
+    // The URL budget stays the message's.
+    const embeddedCtx = new Map<MailHeaders, PartContext>();
+    const partContext = (p: HtmlPart): PartContext => {
+      if (p.headers === undefined) return ctx;
+      let c = embeddedCtx.get(p.headers);
+      if (c === undefined) {
+        const inner = p.headers;
+        c = { ...contextOf(inner, [...inner.to, ...inner.cc, ...inner.deliveredTo, ...inner.xOriginalTo]), urlBudget: ctx.urlBudget };
+        embeddedCtx.set(inner, c);
+      }
+      return c;
+    };
     const findings: Finding[] = [];
     const links: LinkNote[] = [];
     const errors: ScanError[] = [...mail.errors];
@@ -68,7 +84,7 @@ export async function scanEmlWith(deps: EmlScanDeps, raw: string | Uint8Array, o
     mail.htmlParts.forEach((p, i) => {
       // An attached .html file is not displayed when the message opens, so it loads nothing.
       if (p.attachment === true) return;
-      const r = scanPart(p.html, i, ctx);
+      const r = scanPart(p.html, i, partContext(p));
       findings.push(...r.findings);
       links.push(...r.links);
       errors.push(...r.errors);
