@@ -8,6 +8,7 @@ import type { SenderFact, VendorEntry } from '../src/catalogue/types.js';
 import { senderHeaderProblems } from '../src/catalogue/validate-sender.js';
 import { hostProblem } from '../src/catalogue/validate.js';
 import { sameVendor } from '../src/eval/score.js';
+import { sanitizeEml } from '../src/sanitize/eml.js';
 import { scanEml } from '../src/scan/eml.js';
 import { scanHtml } from '../src/scan/html.js';
 
@@ -210,6 +211,10 @@ describe('attached messages are attributed with their own headers', () => {
   it("names the attached message's sender without a platform", async () => {
     const r = await scanEml(report(inner('', pixel)));
     expect(r.findings.map((f) => [f.thirdParty, f.vendor?.name, f.vendor?.category])).toEqual([[false, 'brand.example', 'sender-own']]);
+  });
+  it('sanitizeEml names and removes them as scanEml does', async () => {
+    const s = await sanitizeEml(report(inner('X-Mailer: Maileon\r\n', pixel)));
+    expect(s.removed.map((f) => [f.kind, f.vendor?.id])).toEqual([['open-pixel', 'xqueue-maileon']]);
   });
   it('leaves top-level parts to the top-level headers', async () => {
     const r = await scanEml(inner('X-Mailer: Maileon\r\n', pixel).replace('news@newsletter.brand.example', 'news@other.example'));

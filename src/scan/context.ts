@@ -8,8 +8,9 @@ import { buildNeedles, findLeaks } from '../leaks/index.js';
 import type { Language, ScanOptions } from '../types.js';
 import { createDomainCache, senderDomains, type SenderHints } from '../url/party.js';
 import type { HeaderLookup } from '../catalogue/sender.js';
+import type { HtmlPart, MailHeaders } from '../mime/types.js';
 import type { PartContext } from './part.js';
-import { senderContext } from './sender.js';
+import { headerLookup, senderContext } from './sender.js';
 
 // One cache for the process: registrable domains do not change between messages.
 const sharedDomainCache = createDomainCache();
@@ -62,6 +63,50 @@ export function messageContext(
     walk: (html) => walkHtml(html, walkLimits),
     findLeaks,
   };
+}
+
+/**
+ * The contexts of a parsed message's HTML parts: `top` for its own parts, and `of(part)` for any
+ * part: the message's context, or for a part of an attached message/rfc822 (a forwarded mail, an
+ * abuse report's copy of the reported one) that message's, since its headers decide first and
+ * third party and name its sending platform. Every context spends the message's one URL budget.
+ * `scanEml` and `sanitizeEml` both use it, so they find and name the same trackers.
+ *
+ * @example
+ * const { top, of } = partContexts(mail.headers, options, limits, defaultCatalogue);
+ * mail.htmlParts.map((p) => scanPart(p.html, 0, of(p)));
+ */
+export function partContexts(
+  h: MailHeaders,
+  options: ScanOptions,
+  limits: ResolvedLimits,
+  defaultOf: () => CatalogueIndex,
+): { readonly top: PartContext; readonly of: (part: HtmlPart) => PartContext } {
+  const given = recipientsOf(options);
+  const contextOf = (m: MailHeaders, budget: { left: number } | null): PartContext => {
+    const c = messageContext(
+      { from: m.from, returnPath: m.returnPath, dkimDomains: m.dkimDomains, listUnsubscribe: m.listUnsubscribe },
+      [...m.to, ...m.cc, ...m.deliveredTo, ...m.xOriginalTo, ...given],
+      options,
+      limits,
+      defaultOf,
+      headerLookup(m),
+    );
+    return budget === null ? c : { ...c, urlBudget: budget };
+  };
+  const top = contextOf(h, null);
+  const embedded = new Map<MailHeaders, PartContext>();
+  const of = (part: HtmlPart): PartContext => {
+    if (part.headers === undefined) return top;
+    let c = embedded.get(part.headers);
+    if (c === undefined) {
+      // The attached message's recipients are searched for too: the outer ones may be a forwarder.
+      c = contextOf({ ...part.headers, to: [...part.headers.to, ...h.to, ...h.cc, ...h.deliveredTo, ...h.xOriginalTo] }, top.urlBudget);
+      embedded.set(part.headers, c);
+    }
+    return c;
+  };
+  return { top, of };
 }
 
 /**

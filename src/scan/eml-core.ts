@@ -4,11 +4,10 @@
  */
 import type { CatalogueIndex } from '../catalogue/types.js';
 import { validateLimits, type ResolvedLimits } from '../limits.js';
-import type { HtmlPart, MailHeaders, MailParser } from '../mime/types.js';
+import type { MailParser } from '../mime/types.js';
 import type { Finding, LinkNote, Report, ScanError, ScanOptions } from '../types.js';
-import { domainOfAddress, messageContext, recipientsOf } from './context.js';
-import { scanPart, type PartContext } from './part.js';
-import { headerLookup } from './sender.js';
+import { domainOfAddress, partContexts } from './context.js';
+import { scanPart } from './part.js';
 
 const EMPTY_MESSAGE: Report['message'] = { from: null, senderDomain: null, to: [], subject: null, date: null, messageId: null };
 
@@ -50,31 +49,7 @@ export async function scanEmlWith(deps: EmlScanDeps, raw: string | Uint8Array, o
     const input = boundedInput(raw, limits);
     const mail = await deps.parseMail(input.bytes, { maxDepth: limits.maxMimeDepth, maxParts: limits.maxParts });
     const h = mail.headers;
-    const recipients = [...h.to, ...h.cc, ...h.deliveredTo, ...h.xOriginalTo, ...recipientsOf(options)];
-    const contextOf = (m: MailHeaders, extra: readonly string[]): PartContext =>
-      messageContext(
-        { from: m.from, returnPath: m.returnPath, dkimDomains: m.dkimDomains, listUnsubscribe: m.listUnsubscribe },
-        [...recipients, ...extra],
-        options,
-        limits,
-        deps.defaultCatalogue,
-        headerLookup(m),
-      );
-    const ctx = contextOf(h, []);
-    // The parts of an attached message (a forwarded mail, an abuse report's copy of the reported
-    // one) are that message's: its headers decide first and third party and name its platform.
-    // The URL budget stays the message's.
-    const embeddedCtx = new Map<MailHeaders, PartContext>();
-    const partContext = (p: HtmlPart): PartContext => {
-      if (p.headers === undefined) return ctx;
-      let c = embeddedCtx.get(p.headers);
-      if (c === undefined) {
-        const inner = p.headers;
-        c = { ...contextOf(inner, [...inner.to, ...inner.cc, ...inner.deliveredTo, ...inner.xOriginalTo]), urlBudget: ctx.urlBudget };
-        embeddedCtx.set(inner, c);
-      }
-      return c;
-    };
+    const contexts = partContexts(h, options, limits, deps.defaultCatalogue);
     const findings: Finding[] = [];
     const links: LinkNote[] = [];
     const errors: ScanError[] = [...mail.errors];
@@ -84,7 +59,7 @@ export async function scanEmlWith(deps: EmlScanDeps, raw: string | Uint8Array, o
     mail.htmlParts.forEach((p, i) => {
       // An attached .html file is not displayed when the message opens, so it loads nothing.
       if (p.attachment === true) return;
-      const r = scanPart(p.html, i, partContext(p));
+      const r = scanPart(p.html, i, contexts.of(p));
       findings.push(...r.findings);
       links.push(...r.links);
       errors.push(...r.errors);
