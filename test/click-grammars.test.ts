@@ -140,3 +140,19 @@ describe('links of clean mail stay clean (three distinct links, and one alone)',
     expect(clicks(html)).toEqual([]);
   });
 });
+
+describe('one-letter tracking subdomains', () => {
+  it.each([
+    ['r.<sub>.<brand>', `https://r.news.brand.example/${T[0]}${T[1]}`],
+    ['l.<brand>', `https://l.brand.example/?q=${T[0]}${T[1]}`],
+    ['t.e.<brand>', `https://t.e.brand.example/${T[2]}/${T[0]}`],
+  ])('a single tokenised link on %s is a possible click redirect', (_name, href) => {
+    expect(clicks(anchors([href])).map((f) => f.confidence)).toEqual(['possible']);
+  });
+  it.each([
+    ['a one-letter domain (t.me invite)', `https://t.me/+${T[0]}`],
+    ['a one-letter subdomain to a page of words', 'https://r.brand.example/summer/collection'],
+  ])('not for %s', (_name, href) => {
+    expect(clicks(anchors([href]))).toEqual([]);
+  });
+});

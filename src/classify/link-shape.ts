@@ -53,9 +53,19 @@ const CLICK_HOST_LABELS: ReadonlySet<string> = new Set([
   'click', 'clicks', 'clk', 'trk', 'links', 'link', 'lnk', 'redirect', 'redir', 'elink', 'email-links',
 ]);
 
+/**
+ * One-letter first labels ESPs give click hosts (`r.news.shop.example`, `l.shop.example`,
+ * `t.e.shop.example`). Counted on subdomains only: as a whole domain (`t.me`, `t.co`) the letter
+ * names a service, not a tracking CNAME.
+ */
+const SHORT_CLICK_LABELS: ReadonlySet<string> = new Set(['c', 'l', 'r', 't']);
+
 function hostSaysClick(url: ParsedUrl): boolean {
   const dot = url.host.indexOf('.');
-  return dot > 0 && CLICK_HOST_LABELS.has(url.host.slice(0, dot));
+  if (dot <= 0) return false;
+  const label = url.host.slice(0, dot);
+  if (CLICK_HOST_LABELS.has(label)) return true;
+  return SHORT_CLICK_LABELS.has(label) && url.host.split('.').length >= 3;
 }
 
 function stem(segment: string): string {
