@@ -221,3 +221,21 @@ describe('attached messages are attributed with their own headers', () => {
     expect(r.findings.map((f) => [f.thirdParty, f.vendor?.id])).toEqual([[true, 'host-owner-brand-example']]);
   });
 });
+
+describe('the platform whose host serves the List-Unsubscribe URL', () => {
+  const first = '<img src="https://news.shop.example/px/5812L1QV4160U6X3YZHP9A.gif" width="1" height="1">';
+  it.each([
+    ['a Mailjet list', 'List-Unsubscribe: <https://x4k2.mjt.lu/unsub2?hl=en&m=AV4AABC&b=3f2b8c1e&e=1a2b&x=9f>\r\n', 'mailjet', 'esp'],
+    ['an ActiveCampaign list', 'List-Unsubscribe: <https://shop.activehosted.com/proc.php?act=unsub&c=12&m=34&s=abc>\r\n', 'activecampaign', 'esp'],
+    ["the sender's own page", 'List-Unsubscribe: <https://www.shop.example/unsubscribe?u=3f2b8c1e>\r\n', 'sender-own-shop-example', 'sender-own'],
+    ['a mailto target only', 'List-Unsubscribe: <mailto:unsub-123@mjt.lu>\r\n', 'sender-own-shop-example', 'sender-own'],
+    ['a delivery relay stays a relay', 'List-Unsubscribe: <https://u123.ct.sendgrid.net/asm/unsubscribe/?user_id=1&data=abc>\r\n', 'sender-own-shop-example', 'sender-own'],
+  ])('%s', async (_name, header, id, category) => {
+    const r = await scanEml(eml(header, first));
+    expect(r.findings.map((f) => [f.vendor?.id, f.vendor?.category])).toEqual([[id, category]]);
+  });
+  it('a header fact wins over the unsubscribe host', async () => {
+    const r = await scanEml(eml('X-Mailer: Inxmail EE 4.8\r\nList-Unsubscribe: <https://x4k2.mjt.lu/unsub2?m=1>\r\n', first));
+    expect(r.findings.map((f) => f.vendor?.id)).toEqual(['inxmail']);
+  });
+});

@@ -11,7 +11,8 @@ import type { Decision } from '../classify/classify.js';
 import { sizeClass } from '../classify/signals.js';
 import type { Resource } from '../html/types.js';
 import type { MailHeaders } from '../mime/types.js';
-import type { ParsedUrl } from '../url/parse.js';
+import type { VendorCategory } from '../types.js';
+import { parseUrl, type ParsedUrl } from '../url/parse.js';
 
 /**
  * What a message says about its sender, for attribution.
@@ -67,7 +68,33 @@ export function headerLookup(h: MailHeaders): HeaderLookup {
  * senderContext(defaultCatalogue(), headerLookup(mail.headers), 'shop.example');
  */
 export function senderContext(catalogue: CatalogueIndex, headers: HeaderLookup | null, ownDomain: string | null): SenderContext {
-  return { platform: headers === null ? null : identifySender(catalogue.entries, headers), ownDomain };
+  if (headers === null) return { platform: null, ownDomain };
+  return { platform: identifySender(catalogue.entries, headers) ?? unsubscribePlatform(catalogue, headers), ownDomain };
+}
+
+/** Platforms that run a list for their customers: its unsubscribe page names them. */
+const LIST_CATEGORIES: ReadonlySet<VendorCategory> = new Set<VendorCategory>(['esp', 'sales-tracker']);
+
+/**
+ * The platform whose own host serves the message's List-Unsubscribe URL (`<id>.list-manage.com`,
+ * `<x>.mjt.lu`), when no header fact names one: the list is run there. Only catalogue matches on
+ * the vendor's hosts count (a rule on its hosts or a dedicated host), not shapes on the sender's
+ * host; a vendor known as a delivery relay (all of its header facts `relay`) stays a relay.
+ *
+ * @example
+ * unsubscribePlatform(catalogue, (n) => (n === 'list-unsubscribe' ? ['https://x4k2.mjt.lu/unsub2?m=1'] : []))?.entry.id;
+ * // 'mailjet'
+ */
+export function unsubscribePlatform(catalogue: CatalogueIndex, headers: HeaderLookup): SenderPlatform | null {
+  for (const target of headers('list-unsubscribe')) {
+    const url = parseUrl(target);
+    if (url === null) continue;
+    const m = catalogue.matchDirect(url);
+    if (m === null || m.level === 'shape' || !LIST_CATEGORIES.has(m.entry.category)) continue;
+    const facts = m.entry.senderHeaders ?? [];
+    return { entry: m.entry, relay: facts.length > 0 && facts.every((f) => f.relay === true), facts: 1 };
+  }
+  return null;
 }
 
 /**
