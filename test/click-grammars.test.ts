@@ -74,6 +74,9 @@ describe("the header-named platform's rules on any host", () => {
       ['X-Mailer: HiworksMail\r\n', 'hiworks'],
       ['X-RPCampaign: mpost_518030_43_1333\r\n', 'maropost'],
       ['X-MailerSend-MessageId: 64488e45c91f9d09f7006955\r\n', 'mailersend'],
+      ['X-MJ-Mid: AXQAAACMQ5YAAcjIYbYAAM5Eefs\r\n', 'mailjet'],
+      ['Feedback-Id: 42.1189921.1191387:MJ\r\n', 'mailjet'],
+      ['X-mailer: nlserver, Build 7.0.0.10634\r\n', 'adobe-campaign'],
     ] as const) {
       const r = await scanEml(eml(h, pixel));
       expect(r.findings.map((f) => f.vendor?.id), h).toEqual([id]);
