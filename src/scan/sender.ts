@@ -4,7 +4,7 @@
  * itself for first-party tracking (category `sender-own`, named after its registrable domain), or
  * else the owner of the tracker host's domain (category `host-owner`).
  */
-import { getDomainWithoutSuffix } from 'tldts';
+import { getDomainWithoutSuffix } from '../url/domains.js';
 import { identifySender, matchSenderRules, type HeaderLookup, type SenderPlatform } from '../catalogue/sender.js';
 import type { CatalogueIndex, CatalogueMatch, VendorEntry } from '../catalogue/types.js';
 import type { Decision } from '../classify/classify.js';
