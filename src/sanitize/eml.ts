@@ -80,8 +80,11 @@ export async function sanitizeEml(raw: string | Uint8Array, options: SanitizeOpt
     const stop = unread(layout, errors);
     if (stop !== null || layout === null) return refused(stop ?? 'it could not be split into MIME parts', errors);
     const h = mail.headers;
-    // the same part contexts as scanEml, so both name (and find) the same trackers
-    const contexts = partContexts(h, opts, limits, defaultCatalogue);
+    // the same part contexts as scanEml, so both name (and find) the same trackers; this copy's
+    // recipient first, as scanEml searches for it when the To/Cc lists are too long
+    const contexts = partContexts(mail, opts, limits, defaultCatalogue);
+    // an address left unsearched could be the evidence that makes a link a tracker: fail closed
+    if (contexts.recipientError !== null) return refused(`a limit was reached (${contexts.recipientError.message})`, [...errors, contexts.recipientError]);
     const rules = rulesFor(opts, h.from ?? (typeof opts.sender === 'string' ? opts.sender : null));
     const removed: Finding[] = [];
     const kept: Finding[] = [];

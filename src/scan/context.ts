@@ -5,11 +5,12 @@ import type { CatalogueIndex } from '../catalogue/types.js';
 import { walkHtml } from '../html/walk.js';
 import type { ResolvedLimits } from '../limits.js';
 import { buildNeedles, findLeaks } from '../leaks/index.js';
-import type { Language, ScanOptions } from '../types.js';
+import type { Language, ScanError, ScanOptions } from '../types.js';
 import { createDomainCache, senderDomains, type SenderHints } from '../url/party.js';
 import type { HeaderLookup } from '../catalogue/sender.js';
 import type { HtmlPart, MailHeaders } from '../mime/types.js';
 import type { PartContext } from './part.js';
+import { recipientLimitError, selectRecipients } from './recipients.js';
 import { headerLookup, senderContext } from './sender.js';
 
 // One cache for the process: registrable domains do not change between messages.
@@ -32,7 +33,9 @@ export function recipientsOf(options: ScanOptions): string[] {
  * (`validateLimits`); the URL budget it starts is shared by every part of the message. The
  * catalogue is `options.catalogue`, else the entry point's default (`defaultOf`): the bundled one
  * in Node, the lazily loaded one in the browser build; no catalogue data is imported here.
- * `headers` (when the message has any) name the platform that sent it, for attribution.
+ * `headers` (when the message has any) name the platform that sent it, for attribution. At most
+ * `maxRecipients` of the `recipients` are searched for, those in `preferred` (this copy's
+ * recipient) first; `recipientError` says when some were left out.
  *
  * @example
  * const ctx = messageContext({ from: 'news@shop.example' }, ['me@mail.example'], {}, DEFAULT_LIMITS, defaultCatalogue);
@@ -44,18 +47,21 @@ export function messageContext(
   limits: ResolvedLimits,
   defaultOf: () => CatalogueIndex,
   headers: HeaderLookup | null = null,
-): PartContext {
+  preferred: readonly string[] = recipientsOf(options),
+): PartContext & { readonly recipientError: ScanError | null } {
   const lang: Language = options.lang === 'fr' ? 'fr' : 'en';
   const walkLimits = { maxElements: limits.maxElements, maxCssBytes: limits.maxCssBytes };
   const catalogue = options.catalogue ?? defaultOf();
   const ownAddress = hints.from ?? options.sender ?? null;
   const ownHost = domainOfAddress(ownAddress);
+  const selection = selectRecipients(recipients, preferred, limits.maxRecipients);
   return {
+    recipientError: recipientLimitError(selection, limits.maxRecipients),
     limits,
     urlBudget: { left: limits.maxUrls },
     catalogue,
     sender: senderContext(catalogue, headers, ownHost === null ? null : sharedDomainCache(ownHost)),
-    needles: buildNeedles(recipients),
+    needles: buildNeedles(selection.addresses),
     senders: senderDomains({ ...hints, sender: options.sender ?? null }, sharedDomainCache),
     domainOf: sharedDomainCache,
     includeLinks: options.includeLinks !== false,
@@ -66,47 +72,49 @@ export function messageContext(
 }
 
 /**
- * The contexts of a parsed message's HTML parts: `top` for its own parts, and `of(part)` for any
- * part: the message's context, or for a part of an attached message/rfc822 (a forwarded mail, an
- * abuse report's copy of the reported one) that message's, since its headers decide first and
- * third party and name its sending platform. Every context spends the message's one URL budget.
- * `scanEml` and `sanitizeEml` both use it, so they find and name the same trackers.
+ * The contexts of a parsed message's HTML parts: the message's own, or for a part of an attached
+ * message/rfc822 (a forwarded mail, an abuse report's copy of the reported one) that message's,
+ * since its headers decide first and third party and name its sending platform. Every context
+ * spends the message's one URL budget; this copy's recipient (the `recipient` option,
+ * Delivered-To, X-Original-To) is searched for first everywhere. `recipientError` is the first
+ * recipient-limit error of any of them. `scanEml` and `sanitizeEml` both use it, so they find and
+ * name the same trackers.
  *
  * @example
- * const { top, of } = partContexts(mail.headers, options, limits, defaultCatalogue);
- * mail.htmlParts.map((p) => scanPart(p.html, 0, of(p)));
+ * const { of } = partContexts(mail, options, limits, defaultCatalogue);
+ * mail.htmlParts.map((p, i) => scanPart(p.html, i, of(p)));
  */
 export function partContexts(
-  h: MailHeaders,
+  mail: { readonly headers: MailHeaders; readonly htmlParts: readonly HtmlPart[] },
   options: ScanOptions,
   limits: ResolvedLimits,
   defaultOf: () => CatalogueIndex,
-): { readonly top: PartContext; readonly of: (part: HtmlPart) => PartContext } {
+): { readonly of: (part: HtmlPart) => PartContext; readonly recipientError: ScanError | null } {
+  const h = mail.headers;
   const given = recipientsOf(options);
-  const contextOf = (m: MailHeaders, budget: { left: number } | null): PartContext => {
-    const c = messageContext(
+  const preferred = [...given, ...h.deliveredTo, ...h.xOriginalTo];
+  const contextOf = (m: MailHeaders, extra: readonly string[]): PartContext & { readonly recipientError: ScanError | null } =>
+    messageContext(
       { from: m.from, returnPath: m.returnPath, dkimDomains: m.dkimDomains, listUnsubscribe: m.listUnsubscribe },
-      [...m.to, ...m.cc, ...m.deliveredTo, ...m.xOriginalTo, ...given],
+      [...m.to, ...m.cc, ...m.deliveredTo, ...m.xOriginalTo, ...extra, ...given],
       options,
       limits,
       defaultOf,
       headerLookup(m),
+      // this copy's recipient is searched for first when the To/Cc lists are too long
+      preferred,
     );
-    return budget === null ? c : { ...c, urlBudget: budget };
-  };
-  const top = contextOf(h, null);
+  const top = contextOf(h, []);
+  let recipientError = top.recipientError;
   const embedded = new Map<MailHeaders, PartContext>();
-  const of = (part: HtmlPart): PartContext => {
-    if (part.headers === undefined) return top;
-    let c = embedded.get(part.headers);
-    if (c === undefined) {
-      // The attached message's recipients are searched for too: the outer ones may be a forwarder.
-      c = contextOf({ ...part.headers, to: [...part.headers.to, ...h.to, ...h.cc, ...h.deliveredTo, ...h.xOriginalTo] }, top.urlBudget);
-      embedded.set(part.headers, c);
-    }
-    return c;
-  };
-  return { top, of };
+  for (const part of mail.htmlParts) {
+    if (part.headers === undefined || embedded.has(part.headers)) continue;
+    // The outer recipients are searched for too: the attached message's may be a forwarder's.
+    const c = contextOf(part.headers, [...h.to, ...h.cc, ...h.deliveredTo, ...h.xOriginalTo]);
+    recipientError ??= c.recipientError;
+    embedded.set(part.headers, { ...c, urlBudget: top.urlBudget });
+  }
+  return { of: (part) => (part.headers === undefined ? top : (embedded.get(part.headers) ?? top)), recipientError };
 }
 
 /**

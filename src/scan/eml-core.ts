@@ -49,10 +49,11 @@ export async function scanEmlWith(deps: EmlScanDeps, raw: string | Uint8Array, o
     const input = boundedInput(raw, limits);
     const mail = await deps.parseMail(input.bytes, { maxDepth: limits.maxMimeDepth, maxParts: limits.maxParts });
     const h = mail.headers;
-    const contexts = partContexts(h, options, limits, deps.defaultCatalogue);
+    const contexts = partContexts(mail, options, limits, deps.defaultCatalogue);
     const findings: Finding[] = [];
     const links: LinkNote[] = [];
     const errors: ScanError[] = [...mail.errors];
+    if (contexts.recipientError !== null) errors.push(contexts.recipientError);
     if (input.cut) {
       errors.unshift({ code: 'limit-exceeded', message: `The message is larger than maxMessageBytes (${limits.maxMessageBytes} bytes); only its first ${limits.maxMessageBytes} bytes were scanned.` });
     }
