@@ -43,7 +43,9 @@ export type VendorCategory =
   | 'sales-tracker'
   | 'email-testing'
   | 'link-shortener'
-  | 'sender-own';
+  | 'sender-own'
+  /** No catalogue entry, platform or sender brand: named after the tracker host's registrable domain. */
+  | 'host-owner';
 
 /**
  * The evidence codes that led to a finding. Stable kebab-case codes.

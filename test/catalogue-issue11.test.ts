@@ -19,7 +19,7 @@ const rows: Row[] = [
   ['ad image on an affiliate host without an endpoint rule', '<img src="https://www.awin1.com/banners/spring.jpg" width="300" height="250">', [['beacon', 'awin', true]]],
   ['Revive Adserver banner on a publisher host', '<img src="https://ads.publisher.example/www/delivery/avw.php?zoneid=12&cb=98765&n=a1b2c3d4" width="468" height="60">', [['beacon', 'revive-adserver']]],
   ['MailWizz open', '<img src="https://edm.brand.example/index.php/campaigns/og443bz56gb9c/track-opening/cc239cho30d32" width="1" height="1">', [['open-pixel', 'mailwizz']]],
-  ['MailWizz open without index.php', '<img src="https://mailing.brand.example/campaigns/bj128jmtp39af/track-opening/wg392lz0hyd2d" width="1" height="1">', [['open-pixel', null]]],
+  ['MailWizz open without index.php', '<img src="https://mailing.brand.example/campaigns/bj128jmtp39af/track-opening/wg392lz0hyd2d" width="1" height="1">', [['open-pixel', 'host-owner-brand-example']]],
   ['Mautic email open', '<img src="https://mautic.brand.example/email/5f3c2a1b9d8e7.gif" width="1" height="1">', [['open-pixel', 'mautic']]],
   ['Elastic Email open on a branded host', '<img src="https://tracking.brand.example/tracking/open?msgid=QkPGExw7gcagmKrMK_Tc7A2&c=1988167658209768686" width="1" height="1">', [['open-pixel', 'elastic-email']]],
   ['NetEase read beacon', '<img src="https://count.mail.163.com/beacon/edm.gif?type=dm_read&mid=1&uid=me%40mail.example">', [['open-pixel', 'netease-mail']]],

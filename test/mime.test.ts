@@ -234,8 +234,18 @@ describe('parseMail on broken structure', () => {
     const inner = Buffer.from('Content-Type: text/html\r\n\r\n<p>inner</p>').toString('base64');
     const raw = `Content-Type: multipart/mixed; boundary=o\r\n\r\n--o\r\nContent-Type: message/rfc822\r\nContent-Transfer-Encoding: base64\r\n\r\n${inner}\r\n--o--\r\n`;
     const mail = await parseMail(raw);
-    expect(mail.htmlParts).toEqual([{ html: '<p>inner</p>', charset: null, path: '1.1', embedded: true }]);
+    // The attached message's own headers come with its parts (they name its sender).
+    expect(mail.htmlParts).toEqual([{ html: '<p>inner</p>', charset: null, path: '1.1', embedded: true, headers: expect.objectContaining({ from: null }) }]);
     expect(mail.errors).toEqual([]);
+  });
+  it("gives an attached message's parts its headers, and top-level parts none", async () => {
+    const raw = 'From: a@outer.example\r\nContent-Type: multipart/mixed; boundary=o\r\n\r\n--o\r\nContent-Type: text/html\r\n\r\n<p>outer</p>\r\n'
+      + '--o\r\nContent-Type: message/rfc822\r\n\r\nFrom: b@inner.example\r\nX-Mailer: Maileon\r\nContent-Type: text/html\r\n\r\n<p>inner</p>\r\n--o--\r\n';
+    const mail = await parseMail(raw);
+    expect(mail.htmlParts.map((p) => [p.html, p.headers?.from ?? null, p.headers?.hintFields ?? null])).toEqual([
+      ['<p>outer</p>', null, null],
+      ['<p>inner</p>', 'b@inner.example', [['x-mailer', 'Maileon']]],
+    ]);
   });
 });
 

@@ -8,6 +8,7 @@ import type { SenderFact, VendorEntry } from '../src/catalogue/types.js';
 import { senderHeaderProblems } from '../src/catalogue/validate-sender.js';
 import { hostProblem } from '../src/catalogue/validate.js';
 import { sameVendor } from '../src/eval/score.js';
+import { sanitizeEml } from '../src/sanitize/eml.js';
 import { scanEml } from '../src/scan/eml.js';
 import { scanHtml } from '../src/scan/html.js';
 
@@ -76,7 +77,7 @@ describe('senderHeaders validation', () => {
 function eml(headers: string, html: string): string {
   return `From: News <news@shop.example>\r\nTo: me@mail.example\r\nSubject: Hi\r\n${headers}Content-Type: text/html; charset=utf-8\r\n\r\n${html}`;
 }
-const PIXEL = '<img src="https://news.shop.example/op/13/5812L1QV-4160U6X3-YZHP9A.gif" width="1" height="1">';
+const PIXEL = '<img src="https://news.shop.example/px/5812L1QV4160U6X3YZHP9A.gif" width="1" height="1">';
 const THIRD = '<img src="https://t.unknown-tracker.example/o.gif?id=3f2b8c1e9d4a4b7e8f001a2b3c4d5e6f" width="1" height="1">';
 
 describe('attribution of trackers the catalogue does not name', () => {
@@ -92,10 +93,10 @@ describe('attribution of trackers the catalogue does not name', () => {
     const r = await scanEml(eml('X-SES-Outgoing: 2022.04.13-54.240.27.22\r\n', PIXEL));
     expect(r.findings[0]?.vendor?.category).toBe('sender-own');
   });
-  it('a host first party only through the bounce domain belongs to an unknown platform: unnamed', async () => {
+  it('a host first party only through the bounce domain belongs to an unknown platform: named after its domain', async () => {
     const pixel = '<img src="https://t2d857.esp-mailer.example/o/136/1071579/1264/0/4531494/9012/b16ba30df6.gif" width="1" height="1">';
     const r = await scanEml(eml('Return-Path: <bounce-1@esp-mailer.example>\r\n', pixel));
-    expect(r.findings.map((f) => [f.thirdParty, f.vendor])).toEqual([[false, null]]);
+    expect(r.findings.map((f) => [f.thirdParty, f.vendor?.name, f.vendor?.category])).toEqual([[false, 'esp-mailer.example', 'host-owner']]);
   });
   it('the same brand under another suffix is the sender', async () => {
     const raw = 'From: News <news@zalando.de>\r\nTo: me@mail.example\r\nDKIM-Signature: v=1; d=zalando.com; s=k1; b=x\r\n'
@@ -107,13 +108,19 @@ describe('attribution of trackers the catalogue does not name', () => {
     const pixel = '<img src="https://www.mailinglijst.eu/images/10374608.109906.aspx" width="1" height="1">';
     expect(scanHtml(pixel, { sender: 'news@mailinglijst.nl' }).findings.map((f) => [f.thirdParty, f.vendor?.name])).toEqual([[true, 'mailinglijst.nl']]);
     const short = '<img src="https://t.ibm.example/o/1234/56789/1234567" width="1" height="1">';
-    expect(scanHtml(short, { sender: 'news@ibm.test' }).findings.map((f) => f.vendor)).toEqual([null]);
+    expect(scanHtml(short, { sender: 'news@ibm.test' }).findings.map((f) => f.vendor?.category)).toEqual(['host-owner']);
   });
-  it('leaves an unknown third party unnamed, platform or not', async () => {
+  it('names an unknown third party after its host domain, platform or not (host-owner)', async () => {
     for (const h of ['', 'X-Mailer: Inxmail EE 4.8\r\n']) {
       const r = await scanEml(eml(h, THIRD));
-      expect(r.findings.map((f) => f.vendor)).toEqual([null]);
+      expect(r.findings.map((f) => f.vendor)).toEqual([{ id: 'host-owner-unknown-tracker-example', name: 'unknown-tracker.example', category: 'host-owner' }]);
+      expect(r.findings[0]?.explanation).toContain('the owner of unknown-tracker.example');
     }
+  });
+  it('leaves a tracker on a bare IP address unnamed', async () => {
+    const ip = '<img src="http://198.51.100.7/o.gif?id=3f2b8c1e9d4a4b7e8f001a2b3c4d5e6f" width="1" height="1">';
+    const r = await scanEml(eml('', ip));
+    expect(r.findings.map((f) => [f.kind, f.vendor])).toEqual([['open-pixel', null]]);
   });
   it('keeps catalogue vendors as they are', async () => {
     const ga = '<img src="https://www.google-analytics.com/collect?v=1&tid=UA-1-1&cid=42" width="1" height="1">';
@@ -185,5 +192,50 @@ describe('catalogue sender facts', () => {
       }
     }
     expect(problems).toEqual([]);
+  });
+});
+
+describe('attached messages are attributed with their own headers', () => {
+  const inner = (headers: string, html: string): string =>
+    `From: Cameraboys <news@newsletter.brand.example>\r\nTo: me@mail.example\r\n${headers}Subject: Offer\r\nContent-Type: text/html\r\n\r\n${html}`;
+  const report = (attached: string): string =>
+    'From: feedbackloop@fbl.isp.example\r\nTo: abuse@esp.example\r\nSubject: complaint\r\nMIME-Version: 1.0\r\n'
+    + 'Content-Type: multipart/report; report-type=feedback-report; boundary="b1"\r\n\r\n'
+    + '--b1\r\nContent-Type: text/plain\r\n\r\nA complaint.\r\n'
+    + `--b1\r\nContent-Type: message/rfc822\r\n\r\n${attached}\r\n--b1--\r\n`;
+  const pixel = '<img src="https://newsletter.brand.example/u/nhwd78SKxbhmBVPnguhq5w" width="1" height="1">';
+  it("names the attached message's platform and counts its own hosts as first party", async () => {
+    const r = await scanEml(report(inner('X-Mailer: Maileon\r\n', pixel)));
+    expect(r.findings.map((f) => [f.kind, f.thirdParty, f.vendor?.id])).toEqual([['open-pixel', false, 'xqueue-maileon']]);
+  });
+  it("names the attached message's sender without a platform", async () => {
+    const r = await scanEml(report(inner('', pixel)));
+    expect(r.findings.map((f) => [f.thirdParty, f.vendor?.name, f.vendor?.category])).toEqual([[false, 'brand.example', 'sender-own']]);
+  });
+  it('sanitizeEml names and removes them as scanEml does', async () => {
+    const s = await sanitizeEml(report(inner('X-Mailer: Maileon\r\n', pixel)));
+    expect(s.removed.map((f) => [f.kind, f.vendor?.id])).toEqual([['open-pixel', 'xqueue-maileon']]);
+  });
+  it('leaves top-level parts to the top-level headers', async () => {
+    const r = await scanEml(inner('X-Mailer: Maileon\r\n', pixel).replace('news@newsletter.brand.example', 'news@other.example'));
+    expect(r.findings.map((f) => [f.thirdParty, f.vendor?.id])).toEqual([[true, 'host-owner-brand-example']]);
+  });
+});
+
+describe('the platform whose host serves the List-Unsubscribe URL', () => {
+  const first = '<img src="https://news.shop.example/px/5812L1QV4160U6X3YZHP9A.gif" width="1" height="1">';
+  it.each([
+    ['a Mailjet list', 'List-Unsubscribe: <https://x4k2.mjt.lu/unsub2?hl=en&m=AV4AABC&b=3f2b8c1e&e=1a2b&x=9f>\r\n', 'mailjet', 'esp'],
+    ['an ActiveCampaign list', 'List-Unsubscribe: <https://shop.activehosted.com/proc.php?act=unsub&c=12&m=34&s=abc>\r\n', 'activecampaign', 'esp'],
+    ["the sender's own page", 'List-Unsubscribe: <https://www.shop.example/unsubscribe?u=3f2b8c1e>\r\n', 'sender-own-shop-example', 'sender-own'],
+    ['a mailto target only', 'List-Unsubscribe: <mailto:unsub-123@mjt.lu>\r\n', 'sender-own-shop-example', 'sender-own'],
+    ['a delivery relay stays a relay', 'List-Unsubscribe: <https://u123.ct.sendgrid.net/asm/unsubscribe/?user_id=1&data=abc>\r\n', 'sender-own-shop-example', 'sender-own'],
+  ])('%s', async (_name, header, id, category) => {
+    const r = await scanEml(eml(header, first));
+    expect(r.findings.map((f) => [f.vendor?.id, f.vendor?.category])).toEqual([[id, category]]);
+  });
+  it('a header fact wins over the unsubscribe host', async () => {
+    const r = await scanEml(eml('X-Mailer: Inxmail EE 4.8\r\nList-Unsubscribe: <https://x4k2.mjt.lu/unsub2?m=1>\r\n', first));
+    expect(r.findings.map((f) => f.vendor?.id)).toEqual(['inxmail']);
   });
 });

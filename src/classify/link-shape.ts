@@ -53,9 +53,19 @@ const CLICK_HOST_LABELS: ReadonlySet<string> = new Set([
   'click', 'clicks', 'clk', 'trk', 'links', 'link', 'lnk', 'redirect', 'redir', 'elink', 'email-links',
 ]);
 
+/**
+ * One-letter first labels ESPs give click hosts (`r.news.shop.example`, `l.shop.example`,
+ * `t.e.shop.example`). Counted on subdomains only: as a whole domain (`t.me`, `t.co`) the letter
+ * names a service, not a tracking CNAME.
+ */
+const SHORT_CLICK_LABELS: ReadonlySet<string> = new Set(['c', 'l', 'r', 't']);
+
 function hostSaysClick(url: ParsedUrl): boolean {
   const dot = url.host.indexOf('.');
-  return dot > 0 && CLICK_HOST_LABELS.has(url.host.slice(0, dot));
+  if (dot <= 0) return false;
+  const label = url.host.slice(0, dot);
+  if (CLICK_HOST_LABELS.has(label)) return true;
+  return SHORT_CLICK_LABELS.has(label) && url.host.split('.').length >= 3;
 }
 
 function stem(segment: string): string {
@@ -145,8 +155,12 @@ export function shapeOf(l: UnknownLink): LinkShape {
  * names a page: those are tracked links, reported as tracking parameters, not redirects.
  */
 export function tokenOnly(s: LinkShape): boolean {
-  const wordy = s.content.filter((w) => w.length > 3).length;
-  if (s.idSegments.length > 0) return s.content.length <= 2 && (wordy === 0 || (wordy === 1 && s.redirectWord));
+  // Short codes beside a token (`/Ctc/5D+113/d2v8tf04/<token>`) are more of the id, not words;
+  // a file name (`/s/<token>/Report-2.pdf`) names a document, as a word does.
+  const words = s.content.filter((w) => !isIdPiece(w) || isDocumentName(w));
+  const wordy = words.filter((w) => w.length > 3).length;
+  if (s.idSegments.length > 0) return words.length <= 2 && (wordy === 0 || (wordy === 1 && s.redirectWord));
+  // Without a token segment, short codes in the path are the page's own ids (`/j/<meeting>?pwd=`).
   return s.idParams.length > 0 && s.content.length <= 1 && wordy === 0 && s.contentParams === 0;
 }
 
@@ -170,9 +184,21 @@ export function opaque(s: LinkShape): boolean {
   return !s.slug && !s.page && (s.redirect || tokenOnly(s) || clickCoded(s));
 }
 
+/** Extensions of documents and media: a segment so named is a file to fetch, not a token. */
+const DOCUMENT_EXTENSIONS: ReadonlySet<string> = new Set([
+  'pdf', 'doc', 'docx', 'xls', 'xlsx', 'ppt', 'pptx', 'odt', 'ods', 'odp', 'rtf', 'txt', 'csv',
+  'zip', 'gz', 'tgz', '7z', 'rar', 'jpg', 'jpeg', 'png', 'gif', 'webp', 'svg', 'mp3', 'mp4', 'mov', 'ics',
+]);
+
+/** `Report-2.pdf`, `photo_12.JPG`: a file name with a document or media extension. */
+function isDocumentName(segment: string): boolean {
+  const dot = segment.lastIndexOf('.');
+  return dot > 0 && DOCUMENT_EXTENSIONS.has(segment.slice(dot + 1).toLowerCase());
+}
+
 /** Letters and digits mixed (`8Ffd9`, `a1b2c3`), or a run of digits: a short per-link token. */
 export function isShortToken(v: string): boolean {
-  if (v.length < 5 || v.length > 4096 || !/^[A-Za-z0-9_~.=-]+$/.test(v)) return false;
+  if (v.length < 5 || v.length > 4096 || !/^[A-Za-z0-9_~.=+-]+$/.test(v)) return false;
   return /^[0-9]+$/.test(v) || (/[0-9]/.test(v) && /[A-Za-z]/.test(v));
 }
 

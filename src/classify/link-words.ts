@@ -88,8 +88,18 @@ function hasPageWord(values: readonly string[]): boolean {
 }
 
 /**
+ * Query keys that hold a shipment number: a carrier's tracking page (`/track?tracknum=1Z…`) is a
+ * page about a parcel, however tokenised it looks (its path words, `track`, are redirect words).
+ */
+const PARCEL_PARAMS: ReadonlySet<string> = new Set([
+  'tracknum', 'tracknums', 'tracknumber', 'tracknumbers', 'trackingnumber', 'trackingnumbers',
+  'tracking_number', 'tracking_numbers', 'trknbr', 'inquirynumber1', 'awb', 'awbno',
+  'sendungsnummer', 'idship', 'parcelnumber', 'shipmentnumber', 'consignmentnumber',
+]);
+
+/**
  * Whether a link leads to a list's own page (unsubscribe, preferences, profile, web version,
- * forward to a friend) by its URL path, its query or its text. Such links carry per-recipient
+ * forward to a friend) or a carrier's parcel-tracking page, by its URL path, its query or its text. Such links carry per-recipient
  * tokens too, but following them is not click tracking.
  *
  * @example
@@ -98,6 +108,7 @@ function hasPageWord(values: readonly string[]): boolean {
  */
 export function isPageLink(url: ParsedUrl, text: string | null | undefined): boolean {
   if (hasPageWord(url.segments.map(stemOf))) return true;
+  if (url.query.some(([k]) => PARCEL_PARAMS.has(k.toLowerCase()))) return true;
   if (hasPageWord(url.query.flatMap(([k, v]) => (v.length <= 24 ? [k, v] : [k])))) return true;
   if (text === null || text === undefined) return false;
   const t = text.toLowerCase();

@@ -120,6 +120,7 @@ async function walkMessage(raw: Uint8Array, prefix: string, depth: number, walk:
   walk.dropped += split.droppedHtml;
   walk.nodes += split.nodes;
   const embedded = prefix !== '';
+  const headers = split.headers === null ? null : extractHeaders(split.headers, walk.backend.decodeWords, split.hintNames);
   const leaves: LeafLayout[] = [];
   let placed = split.layout !== null;
   const place = (leaf: KeptLeaf, path: string, read: LeafRead): void => {
@@ -148,16 +149,18 @@ async function walkMessage(raw: Uint8Array, prefix: string, depth: number, walk:
     const text = walk.backend.decodeCharset(body.value, leaf.charset);
     if (text.error !== null) walk.errors.push({ ...text.error, message: `Part ${path}: ${text.error.message}` });
     place(leaf, path, { part: walk.parts.length, inexact: body.error !== null || text.error !== null, message: null });
-    const part: HtmlPart = { html: text.value, charset: leaf.charset, path, embedded };
+    const plain: HtmlPart = { html: text.value, charset: leaf.charset, path, embedded };
+    // An attached message's parts carry its headers: they name that message's sender and platform.
+    const part = embedded && headers !== null && split.headerCount > 0 ? { ...plain, headers } : plain;
     walk.parts.push(leaf.attachment ? { ...part, attachment: true } : part);
   }
   // offsets into a rebuilt header block are not offsets into the message: never edit by them
   const layout = split.layout !== null && placed ? { bytes: input, leaves, ...split.layout, ...(capped === null ? {} : { exact: false }) } : null;
-  if (split.headers === null) return { headers: null, layout };
+  if (headers === null) return { headers: null, layout };
   if (!embedded && split.headerCount === 0) {
     walk.errors.push({ code: 'mime-parse-failed', message: 'No header lines found; the input does not look like a mail message.' });
   }
-  return { headers: extractHeaders(split.headers, walk.backend.decodeWords, split.hintNames), layout };
+  return { headers, layout };
 }
 
 /** One array of the chunks' bytes (the only chunk itself when there is one). */

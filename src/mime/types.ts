@@ -54,6 +54,12 @@ export interface HtmlPart {
   /** True when the part belongs to an attached message/rfc822. */
   readonly embedded: boolean;
   /**
+   * For a part of an attached message/rfc822 (a forwarded message, an abuse report's copy of the
+   * reported mail): that message's own headers, which say who sent the part and with what
+   * platform. Absent for top-level parts and attached messages without headers.
+   */
+  readonly headers?: MailHeaders;
+  /**
    * Present (and true) when the part is marked `Content-Disposition: attachment`: an attached
    * .html file, which a mail client does not render when the message is opened.
    */

@@ -90,6 +90,7 @@ const en = {
     'email-testing': 'email testing',
     'link-shortener': 'link shortener or wrapper',
     'sender-own': 'sender’s own',
+    'host-owner': 'tracker host’s owner',
     unknown: 'unknown vendor',
   },
 } as const;
@@ -187,6 +188,7 @@ const fr: Words = {
     'email-testing': 'test d’e-mails',
     'link-shortener': 'raccourcisseur ou réécriture de liens',
     'sender-own': 'propre à l’expéditeur',
+    'host-owner': 'propriétaire du domaine traceur',
     unknown: 'fournisseur inconnu',
   },
 };

@@ -41,6 +41,7 @@ function who(f: ExplainInput, lang: Language): string {
     if (!f.thirdParty) return lang === 'fr' ? `l’expéditeur (${f.host})` : `the sender (${f.host})`;
     return lang === 'fr' ? `un tiers non identifié (${f.host})` : `an unidentified third party (${f.host})`;
   }
+  if (v.category === 'host-owner') return lang === 'fr' ? `le propriétaire de ${v.name} (${f.host})` : `the owner of ${v.name} (${f.host})`;
   const country = v.country !== undefined ? COUNTRY[v.country.toUpperCase()]?.[lang] ?? v.country : null;
   const company = v.company !== v.name ? v.company : null;
   const details = [company, country].filter((x) => x !== null).join(', ');

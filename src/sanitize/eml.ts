@@ -9,8 +9,7 @@ import { defaultCatalogue } from '../catalogue/index.js';
 import { validateLimits } from '../limits.js';
 import type { MessageLayout } from '../mime/layout.js';
 import { parseMailLayout } from '../mime/node.js';
-import { headerLookup } from '../scan/sender.js';
-import { messageContext, recipientsOf } from '../scan/context.js';
+import { partContexts } from '../scan/context.js';
 import type { Finding, ScanError } from '../types.js';
 import { rulesFor } from './decide.js';
 import { refusedError } from './guard.js';
@@ -81,14 +80,12 @@ export async function sanitizeEml(raw: string | Uint8Array, options: SanitizeOpt
     const stop = unread(layout, errors);
     if (stop !== null || layout === null) return refused(stop ?? 'it could not be split into MIME parts', errors);
     const h = mail.headers;
-    const recipients = [...h.to, ...h.cc, ...h.deliveredTo, ...h.xOriginalTo, ...recipientsOf(opts)];
-    const hints = { from: h.from, returnPath: h.returnPath, dkimDomains: h.dkimDomains, listUnsubscribe: h.listUnsubscribe };
-    // the same sender context as scanEml, so both name (and find) the same trackers
-    // this copy's recipient first, as scanEml searches for it when the To/Cc lists are too long
-    const ctx = messageContext(hints, recipients, opts, limits, defaultCatalogue, headerLookup(h), [...recipientsOf(opts), ...h.deliveredTo, ...h.xOriginalTo]);
+    // the same part contexts as scanEml, so both name (and find) the same trackers; this copy's
+    // recipient first, as scanEml searches for it when the To/Cc lists are too long
+    const contexts = partContexts(mail, opts, limits, defaultCatalogue);
     // an address left unsearched could be the evidence that makes a link a tracker: fail closed
-    if (ctx.recipientError !== null) return refused(`a limit was reached (${ctx.recipientError.message})`, [...errors, ctx.recipientError]);
-    const settings = partSettings(ctx, rulesFor(opts, h.from ?? (typeof opts.sender === 'string' ? opts.sender : null)), opts);
+    if (contexts.recipientError !== null) return refused(`a limit was reached (${contexts.recipientError.message})`, [...errors, contexts.recipientError]);
+    const rules = rulesFor(opts, h.from ?? (typeof opts.sender === 'string' ? opts.sender : null));
     const removed: Finding[] = [];
     const kept: Finding[] = [];
     const changes: SanitizeChange[] = [];
@@ -96,7 +93,7 @@ export async function sanitizeEml(raw: string | Uint8Array, options: SanitizeOpt
     for (const [i, p] of mail.htmlParts.entries()) {
       // An attached .html file is not displayed when the message opens: it stays as sent.
       if (p.attachment === true) continue;
-      const r = sanitizePart(p.html, i, settings);
+      const r = sanitizePart(p.html, i, partSettings(contexts.of(p), rules, opts));
       errors.push(...r.errors);
       if (r.errors.some((e) => e.code === 'sanitize-refused')) return refused(`HTML part ${p.path} was refused`, errors, r.kept);
       removed.push(...r.removed);

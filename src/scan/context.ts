@@ -8,9 +8,10 @@ import { buildNeedles, findLeaks } from '../leaks/index.js';
 import type { Language, ScanError, ScanOptions } from '../types.js';
 import { createDomainCache, senderDomains, type SenderHints } from '../url/party.js';
 import type { HeaderLookup } from '../catalogue/sender.js';
+import type { HtmlPart, MailHeaders } from '../mime/types.js';
 import type { PartContext } from './part.js';
 import { recipientLimitError, selectRecipients } from './recipients.js';
-import { senderContext } from './sender.js';
+import { headerLookup, senderContext } from './sender.js';
 
 // One cache for the process: registrable domains do not change between messages.
 const sharedDomainCache = createDomainCache();
@@ -68,6 +69,52 @@ export function messageContext(
     walk: (html) => walkHtml(html, walkLimits),
     findLeaks,
   };
+}
+
+/**
+ * The contexts of a parsed message's HTML parts: the message's own, or for a part of an attached
+ * message/rfc822 (a forwarded mail, an abuse report's copy of the reported one) that message's,
+ * since its headers decide first and third party and name its sending platform. Every context
+ * spends the message's one URL budget; this copy's recipient (the `recipient` option,
+ * Delivered-To, X-Original-To) is searched for first everywhere. `recipientError` is the first
+ * recipient-limit error of any of them. `scanEml` and `sanitizeEml` both use it, so they find and
+ * name the same trackers.
+ *
+ * @example
+ * const { of } = partContexts(mail, options, limits, defaultCatalogue);
+ * mail.htmlParts.map((p, i) => scanPart(p.html, i, of(p)));
+ */
+export function partContexts(
+  mail: { readonly headers: MailHeaders; readonly htmlParts: readonly HtmlPart[] },
+  options: ScanOptions,
+  limits: ResolvedLimits,
+  defaultOf: () => CatalogueIndex,
+): { readonly of: (part: HtmlPart) => PartContext; readonly recipientError: ScanError | null } {
+  const h = mail.headers;
+  const given = recipientsOf(options);
+  const preferred = [...given, ...h.deliveredTo, ...h.xOriginalTo];
+  const contextOf = (m: MailHeaders, extra: readonly string[]): PartContext & { readonly recipientError: ScanError | null } =>
+    messageContext(
+      { from: m.from, returnPath: m.returnPath, dkimDomains: m.dkimDomains, listUnsubscribe: m.listUnsubscribe },
+      [...m.to, ...m.cc, ...m.deliveredTo, ...m.xOriginalTo, ...extra, ...given],
+      options,
+      limits,
+      defaultOf,
+      headerLookup(m),
+      // this copy's recipient is searched for first when the To/Cc lists are too long
+      preferred,
+    );
+  const top = contextOf(h, []);
+  let recipientError = top.recipientError;
+  const embedded = new Map<MailHeaders, PartContext>();
+  for (const part of mail.htmlParts) {
+    if (part.headers === undefined || embedded.has(part.headers)) continue;
+    // The outer recipients are searched for too: the attached message's may be a forwarder's.
+    const c = contextOf(part.headers, [...h.to, ...h.cc, ...h.deliveredTo, ...h.xOriginalTo]);
+    recipientError ??= c.recipientError;
+    embedded.set(part.headers, { ...c, urlBudget: top.urlBudget });
+  }
+  return { of: (part) => (part.headers === undefined ? top : (embedded.get(part.headers) ?? top)), recipientError };
 }
 
 /**

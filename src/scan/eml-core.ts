@@ -6,9 +6,8 @@ import type { CatalogueIndex } from '../catalogue/types.js';
 import { validateLimits, type ResolvedLimits } from '../limits.js';
 import type { MailParser } from '../mime/types.js';
 import type { Finding, LinkNote, Report, ScanError, ScanOptions } from '../types.js';
-import { domainOfAddress, messageContext, recipientsOf } from './context.js';
+import { domainOfAddress, partContexts } from './context.js';
 import { scanPart } from './part.js';
-import { headerLookup } from './sender.js';
 
 const EMPTY_MESSAGE: Report['message'] = { from: null, senderDomain: null, to: [], subject: null, date: null, messageId: null };
 
@@ -50,28 +49,18 @@ export async function scanEmlWith(deps: EmlScanDeps, raw: string | Uint8Array, o
     const input = boundedInput(raw, limits);
     const mail = await deps.parseMail(input.bytes, { maxDepth: limits.maxMimeDepth, maxParts: limits.maxParts });
     const h = mail.headers;
-    const recipients = [...h.to, ...h.cc, ...h.deliveredTo, ...h.xOriginalTo, ...recipientsOf(options)];
-    const ctx = messageContext(
-      { from: h.from, returnPath: h.returnPath, dkimDomains: h.dkimDomains, listUnsubscribe: h.listUnsubscribe },
-      recipients,
-      options,
-      limits,
-      deps.defaultCatalogue,
-      headerLookup(h),
-      // this copy's recipient is searched for first when the To/Cc lists are too long
-      [...recipientsOf(options), ...h.deliveredTo, ...h.xOriginalTo],
-    );
+    const contexts = partContexts(mail, options, limits, deps.defaultCatalogue);
     const findings: Finding[] = [];
     const links: LinkNote[] = [];
     const errors: ScanError[] = [...mail.errors];
-    if (ctx.recipientError !== null) errors.push(ctx.recipientError);
+    if (contexts.recipientError !== null) errors.push(contexts.recipientError);
     if (input.cut) {
       errors.unshift({ code: 'limit-exceeded', message: `The message is larger than maxMessageBytes (${limits.maxMessageBytes} bytes); only its first ${limits.maxMessageBytes} bytes were scanned.` });
     }
     mail.htmlParts.forEach((p, i) => {
       // An attached .html file is not displayed when the message opens, so it loads nothing.
       if (p.attachment === true) return;
-      const r = scanPart(p.html, i, ctx);
+      const r = scanPart(p.html, i, contexts.of(p));
       findings.push(...r.findings);
       links.push(...r.links);
       errors.push(...r.errors);

@@ -11,6 +11,7 @@ import { findAnyAddresses } from '../leaks/find-any.js';
 import { isThirdParty } from '../url/party.js';
 import { parseUrl, type ParsedUrl } from '../url/parse.js';
 import { judgeOnLearnedHost, learnedHosts } from './learned-hosts.js';
+import { judgeOnPixelHost, pixelHosts } from './pixel-hosts.js';
 import type { PartContext } from './part.js';
 import { attributeVendor, senderRuleMatch } from './sender.js';
 
@@ -120,6 +121,20 @@ function judgeLearned(
   return out;
 }
 
+/** Unknown links on hosts that served this message an unknown open pixel (see `pixel-hosts.ts`). */
+function judgeOnPixelHosts(verdicts: readonly Verdict[], links: readonly UnknownLink[], ctx: PartContext): Map<Resource, Decision> {
+  const out = new Map<Resource, Decision>();
+  if (links.length === 0) return out;
+  const hosts = pixelHosts(verdicts.map((v) => ({ resource: v.resource, url: v.url, known: v.match !== null, decision: v.decision })));
+  if (hosts.size === 0) return out;
+  for (const l of links) {
+    const keys = hosts.get(l.url.host);
+    const judged = keys === undefined ? null : judgeOnPixelHost(l, keys, ctx.domainOf);
+    if (judged !== null) out.set(l.resource, judged);
+  }
+  return out;
+}
+
 /**
  * Any other address a query parameter holds (the recipient is not always known: forwarded mail,
  * HTML bodies, redacted headers). Addresses of the sender's own domains are the sender's
@@ -188,8 +203,15 @@ export function inspectPart(html: string, ctx: PartContext): Inspection {
     verdicts.push(cut ? { ...verdict, truncated: true } : verdict);
   }
   const onLearned = judgeLearned(verdicts, unknownLinks, ctx);
+  const rest = unknownLinks.filter((l) => !onLearned.has(l.resource));
+  const onPixelHost = judgeOnPixelHosts(verdicts, rest, ctx);
   const grouped = new Map<Resource, { key: string; decision: Decision }>();
-  for (const g of groupUnknownLinks(unknownLinks.filter((l) => !onLearned.has(l.resource)))) {
+  // One finding per pixel host: its links are one tracking script, whatever their path.
+  for (const l of rest) {
+    const decision = onPixelHost.get(l.resource);
+    if (decision !== undefined) grouped.set(l.resource, { key: `${l.url.host}/~pixel-host`, decision });
+  }
+  for (const g of groupUnknownLinks(rest.filter((l) => !onPixelHost.has(l.resource)))) {
     const decision: Decision = { kind: 'click-redirect', confidence: g.confidence, signals: g.signals };
     for (const l of g.links) grouped.set(l.resource, { key: g.key, decision });
   }

@@ -1,7 +1,8 @@
 /**
  * Who is behind trackers the catalogue cannot name: the platform the headers say sent the message
  * (its rules apply on any host, its branded first-party hosts are its own), or else the sender
- * itself for first-party tracking (category `sender-own`, named after its registrable domain).
+ * itself for first-party tracking (category `sender-own`, named after its registrable domain), or
+ * else the owner of the tracker host's domain (category `host-owner`).
  */
 import { getDomainWithoutSuffix } from '../url/domains.js';
 import { identifySender, matchSenderRules, type HeaderLookup, type SenderPlatform } from '../catalogue/sender.js';
@@ -10,7 +11,8 @@ import type { Decision } from '../classify/classify.js';
 import { sizeClass } from '../classify/signals.js';
 import type { Resource } from '../html/types.js';
 import type { MailHeaders } from '../mime/types.js';
-import type { ParsedUrl } from '../url/parse.js';
+import type { VendorCategory } from '../types.js';
+import { parseUrl, type ParsedUrl } from '../url/parse.js';
 
 /**
  * What a message says about its sender, for attribution.
@@ -66,7 +68,33 @@ export function headerLookup(h: MailHeaders): HeaderLookup {
  * senderContext(defaultCatalogue(), headerLookup(mail.headers), 'shop.example');
  */
 export function senderContext(catalogue: CatalogueIndex, headers: HeaderLookup | null, ownDomain: string | null): SenderContext {
-  return { platform: headers === null ? null : identifySender(catalogue.entries, headers), ownDomain };
+  if (headers === null) return { platform: null, ownDomain };
+  return { platform: identifySender(catalogue.entries, headers) ?? unsubscribePlatform(catalogue, headers), ownDomain };
+}
+
+/** Platforms that run a list for their customers: its unsubscribe page names them. */
+const LIST_CATEGORIES: ReadonlySet<VendorCategory> = new Set<VendorCategory>(['esp', 'sales-tracker']);
+
+/**
+ * The platform whose own host serves the message's List-Unsubscribe URL (`<id>.list-manage.com`,
+ * `<x>.mjt.lu`), when no header fact names one: the list is run there. Only catalogue matches on
+ * the vendor's hosts count (a rule on its hosts or a dedicated host), not shapes on the sender's
+ * host; a vendor known as a delivery relay (all of its header facts `relay`) stays a relay.
+ *
+ * @example
+ * unsubscribePlatform(catalogue, (n) => (n === 'list-unsubscribe' ? ['https://x4k2.mjt.lu/unsub2?m=1'] : []))?.entry.id;
+ * // 'mailjet'
+ */
+export function unsubscribePlatform(catalogue: CatalogueIndex, headers: HeaderLookup): SenderPlatform | null {
+  for (const target of headers('list-unsubscribe')) {
+    const url = parseUrl(target);
+    if (url === null) continue;
+    const m = catalogue.matchDirect(url);
+    if (m === null || m.level === 'shape' || !LIST_CATEGORIES.has(m.entry.category)) continue;
+    const facts = m.entry.senderHeaders ?? [];
+    return { entry: m.entry, relay: facts.length > 0 && facts.every((f) => f.relay === true), facts: 1 };
+  }
+  return null;
 }
 
 /**
@@ -112,6 +140,36 @@ export function ownVendor(domain: string): VendorEntry {
   return entry;
 }
 
+const hostEntries = new Map<string, VendorEntry>();
+
+/**
+ * The `host-owner` vendor of a registrable domain (`ryndoo.club`): whoever runs the tracker's
+ * host when no catalogue entry, no sending platform and no sender brand names it. Every request to
+ * the host reaches the owner of its domain, so that domain is the most precise name there is (and
+ * the one labels give spam and forwarded mail, where the From is not the tracker's operator).
+ *
+ * @example
+ * hostOwnerVendor('ryndoo.club'); // { id: 'host-owner-ryndoo-club', name: 'ryndoo.club', category: 'host-owner', … }
+ */
+export function hostOwnerVendor(domain: string): VendorEntry {
+  let entry = hostEntries.get(domain);
+  if (entry === undefined) {
+    entry = {
+      id: `host-owner-${domain.replaceAll('.', '-')}`,
+      name: domain,
+      company: domain,
+      category: 'host-owner',
+      website: `https://${domain}`,
+      hosts: [],
+      rules: [],
+      sources: ['tracker host'],
+    };
+    if (hostEntries.size >= MAX_OWN_ENTRIES) hostEntries.clear();
+    hostEntries.set(domain, entry);
+  }
+  return entry;
+}
+
 /** `zalando` for `zalando.de`: the brand a registrable domain names, or the domain itself. */
 function brandOf(domain: string): string {
   return getDomainWithoutSuffix(domain, { allowPrivateDomains: true }) ?? domain;
@@ -121,12 +179,14 @@ function brandOf(domain: string): string {
  * The vendor of a tracker the catalogue did not name: on a first-party host, the platform the
  * headers name (unless it is only a relay, which senders also use for their own tracking), else
  * the sender itself when the host is under the From domain or the same brand (`zalando.com` for
- * a `zalando.de` sender, even when no header names that domain). A host that is first party only
- * through Return-Path, DKIM or List-Unsubscribe belongs to an unknown sending platform, and other
- * third-party hosts stay unnamed.
+ * a `zalando.de` sender, even when no header names that domain), else the owner of the host's
+ * registrable domain (`host-owner`): a third-party host, or one first party only through
+ * Return-Path, DKIM or List-Unsubscribe (an unknown platform's own domain), is run by whoever
+ * holds its domain. Hosts without a registrable domain (bare IPs) stay unnamed.
  *
  * @example
  * attributeVendor(ctx, decision, false, 't.shop.example', domainOf)?.category; // 'sender-own'
+ * attributeVendor(ctx, decision, true, 't.spam.example', domainOf)?.category;  // 'host-owner'
  */
 export function attributeVendor(
   sender: SenderContext,
@@ -141,9 +201,14 @@ export function attributeVendor(
   // The sender's brand under another public suffix (mailinglijst.eu for mailinglijst.nl) is the
   // sender's even where the headers do not say so; short names are too often shared.
   const sameBrand = own !== null && domain !== null && (domain === own || (brandOf(own).length >= MIN_BRAND && brandOf(domain) === brandOf(own)));
-  if (thirdParty) return sameBrand && own !== null ? ownVendor(own) : null;
-  if (sender.platform !== null && !sender.platform.relay) return sender.platform.entry;
-  return sameBrand && own !== null ? ownVendor(own) : null;
+  if (sameBrand && own !== null && (thirdParty || sender.platform === null || sender.platform.relay)) return ownVendor(own);
+  if (!thirdParty && sender.platform !== null && !sender.platform.relay) return sender.platform.entry;
+  return domain === null || isIpLiteral(domain) ? null : hostOwnerVendor(domain);
+}
+
+/** An IPv4 or IPv6 address names no one: its owner is a hosting network, not a domain holder. */
+function isIpLiteral(host: string): boolean {
+  return host.includes(':') || host.startsWith('[') || /^[0-9.]+$/.test(host);
 }
 
 /** Shortest brand name trusted across public suffixes (`ibm` is not enough; `otto` is). */

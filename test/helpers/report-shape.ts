@@ -8,7 +8,7 @@ const KINDS = ['open-pixel', 'beacon', 'css-beacon', 'click-redirect'];
 const CONFIDENCES = ['certain', 'likely', 'possible'];
 const CATEGORIES = [
   'esp', 'analytics', 'ad-tech', 'social', 'data-broker', 'audience-measurement', 'sales-tracker',
-  'email-testing', 'link-shortener', 'sender-own',
+  'email-testing', 'link-shortener', 'sender-own', 'host-owner',
 ];
 const SIGNALS = [
   'known-endpoint', 'known-host', 'vendor-path-shape', 'size-1x1', 'size-zero', 'size-tiny', 'no-size',

@@ -1,0 +1,83 @@
+/**
+ * Hosts a message reveals as tracking hosts by serving it an open pixel the catalogue does not
+ * know: spam and small senders run one tracking script for opens and clicks (`/t?v=<token>` for
+ * both, `/px<token>` beside `/<token>`, `/img/<recipient>.png` beside `/<link>/<recipient>`). A
+ * tokenised link to such a host is a click redirect even alone, where the unknown-link grouping
+ * would want three distinct links.
+ */
+import type { Decision } from '../classify/classify.js';
+import { isIdPiece, opaque, shapeOf, type LinkShape } from '../classify/link-shape.js';
+import { linkPatternKey, type UnknownLink } from '../classify/links.js';
+import type { Resource } from '../html/types.js';
+import type { Signal } from '../types.js';
+import type { ParsedUrl } from '../url/parse.js';
+
+/**
+ * A verdict as far as this needs it.
+ *
+ * @example
+ * const s: PixelSeen = { resource, url, known: false, decision };
+ */
+export interface PixelSeen {
+  readonly resource: Resource;
+  readonly url: ParsedUrl;
+  /** The catalogue named the URL (its vendor's hosts and shapes are handled elsewhere). */
+  readonly known: boolean;
+  readonly decision: Decision | null;
+}
+
+/**
+ * Pattern keys (see `linkPatternKey`) of the unknown open pixels of a message, by host: only
+ * pixels judged `likely` or `certain`, so a doubtful image never turns links into trackers.
+ *
+ * @example
+ * pixelHosts([{ resource, url: parseUrl('https://spam.example/t?v=Q9vX2kLm8pR4tZ1a')!, known: false, decision }]);
+ * // Map { 'spam.example' => Set { 'spam.example/t' } }
+ */
+export function pixelHosts(seen: readonly PixelSeen[]): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const s of seen) {
+    const d = s.decision;
+    if (s.known || d === null || d.kind !== 'open-pixel' || d.confidence === 'possible' || s.resource.via === 'link-click') continue;
+    const keys = out.get(s.url.host) ?? new Set<string>();
+    keys.add(linkPatternKey(s.url));
+    out.set(s.url.host, keys);
+  }
+  return out;
+}
+
+/** Every path segment a short code or token, no words in the query: `/2vjrjy/bgba1y`. */
+function tokenPath(url: ParsedUrl, s: LinkShape): boolean {
+  return url.segments.length > 0 && s.content.every(isIdPiece) && s.contentParams === 0;
+}
+
+/**
+ * Judges an unknown link on a host that served this message an unknown open pixel: a click
+ * redirect when it is tokenised (an opaque token or carried destination: `likely`; a path of
+ * short codes only: `possible`) and not a list page or a slug. On the sender's own site (its
+ * bare domain or `www.` host, first party) a link must also have the pixel's pattern (`/t?…`
+ * beside `/t?…`), since that site's ordinary pages carry ids too.
+ *
+ * @example
+ * judgeOnPixelHost(link, keys, domainOf)?.kind; // 'click-redirect'
+ */
+export function judgeOnPixelHost(
+  link: UnknownLink,
+  keys: ReadonlySet<string>,
+  domainOf: (host: string) => string | null,
+): Decision | null {
+  const s = shapeOf(link);
+  if (s.page || s.slug) return null;
+  const dense = opaque(s);
+  if (!dense && !tokenPath(link.url, s)) return null;
+  const host = link.url.host;
+  const site = host === domainOf(host) || host.startsWith('www.');
+  if (site && !link.thirdParty && !keys.has(linkPatternKey(link.url))) return null;
+  const signals: Signal[] = [];
+  if (s.idParams.length > 0) signals.push('identifier-param');
+  if (s.idSegments.length > 0 || !dense) signals.push('identifier-path');
+  if (s.redirect) signals.push('redirect-param');
+  if ((link.leaks ?? []).length > 0) signals.push('address-leak');
+  if (link.thirdParty) signals.push('third-party');
+  return { kind: 'click-redirect', confidence: dense ? 'likely' : 'possible', signals };
+}
