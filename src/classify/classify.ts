@@ -8,8 +8,17 @@ import type { Confidence, FindingKind, Leak, Signal, VendorCategory } from '../t
 import type { ParsedUrl } from '../url/parse.js';
 import { hasSpreadNumericId, isScriptEndpoint, isStaticImageFile } from './dynamic.js';
 import { identifierShape } from './identifiers.js';
+import { hasImageTransform, isFileTokenKey, isFingerprintedAsset } from './image-query.js';
 import { dedicatedHostLink } from './links.js';
-import { hasCountingQuery, hasTrackingPath, identifierEvidence, isSpacerName, presentationSignals, sizeClass } from './signals.js';
+import {
+  hasCountingQuery,
+  hasTrackingPath,
+  identifierEvidence,
+  isSpacerName,
+  presentationSignals,
+  sizeClass,
+  trackingPathStrength,
+} from './signals.js';
 
 /**
  * Everything known about one resource before the decision.
@@ -57,7 +66,15 @@ const SMALL_HIDDEN_PX = 25;
 
 function evidence(c: Candidate): { signals: Signal[]; hasId: boolean; trackPath: boolean } {
   const signals = presentationSignals(c.resource);
-  const ids = identifierEvidence(c.url, c.match?.identifierParams ?? []);
+  const known = c.match?.identifierParams ?? [];
+  const raw = identifierEvidence(c.url, known);
+  // Signatures, static-file versions and build fingerprints are the same for every recipient.
+  const last = c.url.segments.length - 1;
+  const ids = {
+    ...raw,
+    params: raw.params.filter((k) => known.includes(k) || !isFileTokenKey(k, c.url)),
+    segments: raw.segments.filter((i) => i !== last || !isStaticImageFile(c.url) || !isFingerprintedAsset(c.url.segments[i] ?? '')),
+  };
   // Short numbers spread over segments or joined by punctuation (`/o/1234/56789/1234567`) are one
   // identifier; content paths hold dates (`/2024/01/15/`), which stay below the digit count.
   const spread = ids.params.length === 0 && ids.segments.length === 0 && hasSpreadNumericId(c.url);
@@ -171,11 +188,14 @@ function heuristic(c: Candidate, ev: ReturnType<typeof evidence>): Decision | nu
   }
   // Unsized: a tracking word plus a token, or plus a dynamic endpoint with a counting query
   // (`/api/ReadReceipt?id=42`); unsized content images are everywhere in responsive mail.
+  // Content paths share the weaker words (`/view/<asset>`), and an image server asked for a size
+  // (`?width=600`) renders content: a counter answers everyone the same blank pixel.
+  if (size !== 'none' || hasImageTransform(c.url)) return null;
   const dynamicCounter = !isStaticImageFile(c.url) && hasCountingQuery(c.url);
-  if (size === 'none' && trackPath && (hasId || dynamicCounter)) return { kind: 'open-pixel', confidence: 'possible', signals };
+  if (trackingPathStrength(c.url) === 'strong' && (hasId || dynamicCounter)) return { kind: 'open-pixel', confidence: 'possible', signals };
   // An unsized image that a server program answers, with an identifier in its URL, is counted
   // per recipient (`/images/10374608.109906.aspx`); static content images are files.
-  if (size === 'none' && r.tag === 'img' && hasId && isScriptEndpoint(c.url)) return { kind: 'open-pixel', confidence: 'possible', signals };
+  if (r.tag === 'img' && hasId && isScriptEndpoint(c.url)) return { kind: 'open-pixel', confidence: 'possible', signals };
   return null;
 }
 
