@@ -7,7 +7,7 @@ import type { Resource } from '../html/types.js';
 import type { Confidence, FindingKind, Leak, Signal, VendorCategory } from '../types.js';
 import type { ParsedUrl } from '../url/parse.js';
 import { hasSpreadNumericId, isScriptEndpoint, isStaticImageFile } from './dynamic.js';
-import { identifierShape } from './identifiers.js';
+import { compoundTokenShape, identifierShape } from './identifiers.js';
 import { hasImageTransform, isFileTokenKey, isFingerprintedAsset } from './image-query.js';
 import { dedicatedHostLink } from './links.js';
 import {
@@ -75,6 +75,10 @@ function evidence(c: Candidate): { signals: Signal[]; hasId: boolean; trackPath:
     params: raw.params.filter((k) => known.includes(k) || !isFileTokenKey(k, c.url)),
     segments: raw.segments.filter((i) => i !== last || !isStaticImageFile(c.url) || !isFingerprintedAsset(c.url.segments[i] ?? '')),
   };
+  // A token joined to other parts of a file name (`<id>==_b286167_tr0_t0.png`) is still a token.
+  c.url.segments.forEach((seg, i) => {
+    if (!ids.segments.includes(i) && compoundTokenShape(seg) !== null) ids.segments.push(i);
+  });
   // Short numbers spread over segments or joined by punctuation (`/o/1234/56789/1234567`) are one
   // identifier; content paths hold dates (`/2024/01/15/`), which stay below the digit count.
   const spread = ids.params.length === 0 && ids.segments.length === 0 && hasSpreadNumericId(c.url);
