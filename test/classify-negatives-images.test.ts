@@ -103,6 +103,10 @@ const signedAndVersioned: Row[] = [
   ['PHP thumbnail script', '<img src="https://www.shop.example/thumb.php?src=products%2F1234567890123.jpg&w=300&h=300&zc=1" alt="Product">'],
   ['image script with a long numeric product id', '<img src="https://www.shop.example/getimage.php?id=123456789012345&size=large" alt="Product">'],
   ['DAM view endpoint, unsized', '<img src="https://dam.brand.example/view/3f2b8c1e-9d4a-4b7e-8f00-1a2b3c4d5e6f" alt="Hero" style="width:100%">'],
+  ['hidden imgix icon with its signature', '<div style="display:none"><img src="https://brand.imgix.net/icons/cart.png?w=24&h=24&s=9c2f3e8b1a4d5c6e7f8091a2b3c4d5e6" width="24" height="24" alt=""></div>'],
+  ['spacer with campaign UTM parameters', '<img src="https://cdn.brand.example/img/spacer.gif?utm_source=newsletter&utm_medium=email&utm_campaign=spring_sale" width="1" height="1" alt="">'],
+  ['dark-mode logo named with a hash part', `<style>@media (prefers-color-scheme: dark){ .logo { background-image:url('https://cdn.brand.example/email/logo_dark_3f2b8c1e9d4a4b7e.png') !important; } }</style><div class="logo" style="width:120px;height:40px"></div>`],
+  ['print stylesheet image with a version hash', `<style>@media print { .hdr { background-image:url('https://cdn.brand.example/email/print-header.png?v=3f2b8c1e9d4a4b7e8f00') } }</style><div class="hdr">x</div>`],
   ['CMS read endpoint, unsized', '<img src="https://cms.news.example/read/image/3f2b8c1e9d4a4b7e8f001a2b3c4d5e6f?width=600" alt="">'],
 ];
 

@@ -38,10 +38,13 @@ const TRANSFORM_KEYS: ReadonlySet<string> = new Set([
  * isFileTokenKey('X-Amz-Signature', parseUrl('https://b.example/x?X-Amz-Signature=ab12')!); // true
  * isFileTokenKey('v', parseUrl('https://cdn.example/spacer.gif?v=3f2b8c1e9d4a')!);          // true
  * isFileTokenKey('v', parseUrl('https://t.example/t?v=RXRHd1pDa1oy')!);                    // false
+ * isFileTokenKey('s', parseUrl('https://x.imgix.net/a.png?w=24&s=9c2f3e8b')!);              // true
  */
 export function isFileTokenKey(key: string, url: ParsedUrl): boolean {
   const k = key.toLowerCase();
   if (SIGNATURE_KEYS.has(k)) return true;
+  // imgix signs its rendering parameters in `s=`; elsewhere `s` often names a subscriber.
+  if (k === 's' && hasImageTransform(url)) return true;
   return VERSION_KEYS.has(k) && isStaticImageFile(url);
 }
 

@@ -130,10 +130,15 @@ export function isSpacerName(url: ParsedUrl): boolean {
 /** Query keys that version a static file (`spacer.gif?v=1613600000`, Shopify's CDN): not per recipient. */
 const VERSION_KEYS: ReadonlySet<string> = new Set(['v', 'ver', 'version', 'rev']);
 
+/** `utm_*` campaign tags: the same for every recipient of a send, so they count nothing per person. */
+function isCampaignKey(k: string): boolean {
+  return k.toLowerCase().startsWith('utm_');
+}
+
 /**
  * Whether the query carries something a static file never needs: a value of three or more
- * characters under a key that is not a file version (`?v=2`, `?ver=1613600000`) or a signature
- * (`?hash=…`, see `isFileTokenKey`).
+ * characters under a key that is not a file version (`?v=2`, `?ver=1613600000`), a signature
+ * (`?hash=…`, see `isFileTokenKey`) or a `utm_*` campaign tag.
  *
  * @example
  * hasCountingQuery(parseUrl('https://shop.example/spacer.gif?c=12345')!); // true
@@ -141,7 +146,11 @@ const VERSION_KEYS: ReadonlySet<string> = new Set(['v', 'ver', 'version', 'rev']
  */
 export function hasCountingQuery(url: ParsedUrl): boolean {
   return url.query.some(
-    ([k, v]) => !VERSION_KEYS.has(k.toLowerCase()) && !isFileTokenKey(k, url) && (v.length >= 3 || (v.length === 0 && k.length >= 3)),
+    ([k, v]) =>
+      !VERSION_KEYS.has(k.toLowerCase()) &&
+      !isCampaignKey(k) &&
+      !isFileTokenKey(k, url) &&
+      (v.length >= 3 || (v.length === 0 && k.length >= 3)),
   );
 }
 
