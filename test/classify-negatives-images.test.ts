@@ -107,10 +107,22 @@ const signedAndVersioned: Row[] = [
   ['spacer with campaign UTM parameters', '<img src="https://cdn.brand.example/img/spacer.gif?utm_source=newsletter&utm_medium=email&utm_campaign=spring_sale" width="1" height="1" alt="">'],
   ['dark-mode logo named with a hash part', `<style>@media (prefers-color-scheme: dark){ .logo { background-image:url('https://cdn.brand.example/email/logo_dark_3f2b8c1e9d4a4b7e.png') !important; } }</style><div class="logo" style="width:120px;height:40px"></div>`],
   ['print stylesheet image with a version hash', `<style>@media print { .hdr { background-image:url('https://cdn.brand.example/email/print-header.png?v=3f2b8c1e9d4a4b7e8f00') } }</style><div class="hdr">x</div>`],
+  ['rule image with a timestamp cache-buster', '<img src="https://www.brand.example/images/email/hr.gif?cachebust=1715771234" width="100%" height="1" alt="">'],
+  ['spacer with a millisecond timestamp', '<img src="https://cdn.brand.example/img/spacer.gif?ts=1715771234567" width="1" height="1" alt="">'],
+  ['hidden icon with a send-time ?t=', '<div style="display:none"><img src="https://media.news.example/uploads/icons/x.png?t=1700000000" width="20" height="20" alt=""></div>'],
   ['CMS read endpoint, unsized', '<img src="https://cms.news.example/read/image/3f2b8c1e9d4a4b7e8f001a2b3c4d5e6f?width=600" alt="">'],
 ];
 
+const personal: Row[] = [
+  ['Gmail inline attachment in a reply', '<img src="https://mail.google.com/mail/u/0?ui=2&ik=3f2b8c1e9d&attid=0.1&permmsgid=msg-f:1712345678901234567&th=17c3f2b8c1e9d4a4&view=fimg&realattid=ii_kx1a2b3c0&disp=thd&attbid=ANGjdJ9Xk3hZ9aB7cD2eF4gH6iJ8kL0mN1oP3qR5sT7uV9w&ser=1" alt="image.png" width="420" height="236">'],
+  ['Gmail inline attachment, unsized', '<img src="https://mail.google.com/mail/u/0?ui=2&ik=3f2b8c1e9d&attid=0.1&permmsgid=msg-f:1712345678901234567&th=17c3f2b8c1e9d4a4&view=fimg&realattid=ii_kx1a2b3c0&disp=emb&attbid=ANGjdJ9Xk3hZ9aB7cD2eF4gH6iJ8kL0mN1oP3qR5sT7uV9w" alt="image.png">'],
+  ['Gmail signature image', '<img src="https://ci3.googleusercontent.com/mail-sig/AIorK4zXk3hZ9aB7cD2eF4gH6iJ8kL0mN1oP3qR5sT7uV9wX1yZ3aB5cD7eF9gH1iJ3kL5mN7oP9q" width="96" height="32">'],
+  ['Outlook signature logo', '<img width="120" height="40" style="width:1.25in;height:.4166in" id="Picture_x0020_1" src="https://www.firm.example/sig/logo.png" alt="Firm">'],
+  ['cid and data images', '<img src="cid:image001.png@01DA1234.56789ABC" width="1" height="1"><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" width="1" height="1">'],
+];
+
 const tables: [string, Row[]][] = [
+  ['images of personal mail and replies', personal],
   ['signed, versioned and script-served images', signedAndVersioned],
   ['avatars', avatars],
   ['social and app icons', icons],

@@ -15,6 +15,7 @@ const rows: Row[] = [
   ['id joined with ~ in a 1x1 file', '<img src="https://news.shop.example/img/x~Qk3xZ9aB7cD2eF4gH6iJ8kL0mN1oP3==.gif" width="1" height="1" alt="">', 'open-pixel', null],
   // the exemptions stay narrow
   ['spacer with a per-recipient sid next to a version', '<img src="https://cdn.shop.example/spacer.gif?v=2&sid=3f2b8c1e9d4a4b7e8f001a2b3c4d5e6f" width="1" height="1" alt="">', 'open-pixel', null],
+  ['t= carrying a token (not an epoch) on a spacer', '<img src="https://cdn.shop.example/spacer.gif?t=Qk3xZ9aB7cD2eF4gH6iJ8kL0" width="1" height="1" alt="">', 'open-pixel', null],
   ['v= carrying an encrypted id on a dynamic endpoint', '<img src="https://spam.example/t?encv=2&v=RXRHd1pDa1oyTUVWWDJ1N25NWXVuTm9PQUE4UG1J" width="1" height="1" alt="">', 'open-pixel', null],
   ['hidden small image with a subscriber token', '<div style="display:none"><img src="https://news.shop.example/img/icon.png?u=3f2b8c1e9d4a4b7e8f001a2b3c4d5e6f" width="20" height="20" alt=""></div>', 'open-pixel', null],
   ['unsized /track/ image with a token and no rendering query', '<img src="https://news.shop.example/track/open/3f2b8c1e-9d4a-4b7e-8f00-1a2b3c4d5e6f">', 'open-pixel', null],

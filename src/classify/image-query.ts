@@ -21,6 +21,10 @@ const SIGNATURE_KEYS: ReadonlySet<string> = new Set([
 /** Query keys that version a static file so caches fetch the new one: cache-busters. */
 const VERSION_KEYS: ReadonlySet<string> = new Set(['v', 'ver', 'version', 'rev', 'cb', 'cachebuster', 'hash']);
 
+/** Query keys that carry a cache-busting time; exempt only with an epoch value (10 or 13 digits). */
+const TIME_KEYS: ReadonlySet<string> = new Set(['t', 'ts', 'time', 'timestamp', 'cachebust', 'nocache', '_']);
+const EPOCH = /^(?:\d{10}|\d{13})$/;
+
 /**
  * Query keys asking an image server for a rendering (size, crop, format, quality). A counter
  * answers the same blank pixel to everyone and has no use for them.
@@ -32,7 +36,7 @@ const TRANSFORM_KEYS: ReadonlySet<string> = new Set([
 
 /**
  * Whether a query key carries a value that is not per recipient in an image URL: a signature
- * anywhere, a version on a static image file.
+ * anywhere, a version or an epoch cache-buster (`?ts=1715771234567`) on a static image file.
  *
  * @example
  * isFileTokenKey('X-Amz-Signature', parseUrl('https://b.example/x?X-Amz-Signature=ab12')!); // true
@@ -45,7 +49,10 @@ export function isFileTokenKey(key: string, url: ParsedUrl): boolean {
   if (SIGNATURE_KEYS.has(k)) return true;
   // imgix signs its rendering parameters in `s=`; elsewhere `s` often names a subscriber.
   if (k === 's' && hasImageTransform(url)) return true;
-  return VERSION_KEYS.has(k) && isStaticImageFile(url);
+  if (!isStaticImageFile(url)) return false;
+  if (VERSION_KEYS.has(k)) return true;
+  // A timestamp that busts a static file's cache is the time of the send, not a person.
+  return TIME_KEYS.has(k) && url.query.some(([qk, v]) => qk === key && EPOCH.test(v));
 }
 
 /**
