@@ -64,7 +64,7 @@ const AD_CATEGORIES: ReadonlySet<VendorCategory> = new Set<VendorCategory>(['ad-
 /** Hidden images up to this size in px are pixels in disguise (Superhuman hides 20x20 images). */
 const SMALL_HIDDEN_PX = 25;
 
-function evidence(c: Candidate): { signals: Signal[]; hasId: boolean; trackPath: boolean } {
+function evidence(c: Candidate): { signals: Signal[]; hasId: boolean; fileId: boolean; trackPath: boolean } {
   const signals = presentationSignals(c.resource);
   const known = c.match?.identifierParams ?? [];
   const raw = identifierEvidence(c.url, known);
@@ -90,15 +90,27 @@ function evidence(c: Candidate): { signals: Signal[]; hasId: boolean; trackPath:
   if (c.leaks.length > 0) signals.push('address-leak');
   if (c.thirdParty) signals.push('third-party');
   const hasId = ids.params.length > 0 || ids.segments.length > 0 || spread || c.leaks.length > 0;
-  return { signals, hasId, trackPath };
+  // An id in the file name, the query or the address itself, as opposed to an account or
+  // campaign folder (`/<account hash>/images/spacer.gif`) that every recipient shares.
+  const fileId = ids.params.length > 0 || ids.segments.includes(last) || c.leaks.length > 0;
+  return { signals, hasId, fileId, trackPath };
 }
 
 function isCss(r: Resource): boolean {
   return r.via === 'inline-style' || r.via === 'style-block' || r.via === 'style-import' || r.via === 'font-face';
 }
 
+/**
+ * A layout spacer: a spacer-named static image file with no id in its name or query, no counting
+ * query and no tracking word. ESPs host template spacers beside their customers' images, often
+ * under an account folder (`/lib/<account>/m/1/spacer.gif`), the same for every recipient.
+ */
+function isStaticSpacer(c: Candidate, ev: ReturnType<typeof evidence>): boolean {
+  return isSpacerName(c.url) && isStaticImageFile(c.url) && !ev.fileId && !hasCountingQuery(c.url) && trackingPathStrength(c.url) !== 'strong';
+}
+
 function hostHitEvidence(c: Candidate, ev: ReturnType<typeof evidence>, size: ReturnType<typeof sizeClass>): boolean {
-  if (size === '1x1' || size === 'zero' || size === 'tiny') return true;
+  if (size === '1x1' || size === 'zero' || size === 'tiny') return !isStaticSpacer(c, ev);
   if (c.resource.hidden !== null || ev.trackPath || c.leaks.length > 0) return true;
   return size !== 'sized' && ev.signals.includes('identifier-param');
 }
@@ -150,6 +162,7 @@ function tinyImage(c: Candidate, ev: ReturnType<typeof evidence>): Decision | nu
   const counting = hasCountingQuery(c.url);
   // `pixel.gif`, `dot.gif` are spacer names too: without a token their name decides.
   if (isSpacerName(c.url) && !hasId) return counting ? { kind: 'open-pixel', confidence: 'likely', signals } : null;
+  if (isStaticSpacer(c, ev)) return null;
   if (hasId || trackPath) return { kind: 'open-pixel', confidence: 'likely', signals };
   if (!isStaticImageFile(c.url)) return { kind: 'open-pixel', confidence: 'likely', signals };
   return counting ? { kind: 'open-pixel', confidence: 'possible', signals } : null;
