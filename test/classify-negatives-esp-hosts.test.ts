@@ -33,6 +33,32 @@ describe('template spacers on ESP and vendor hosts are not trackers', () => {
   });
 });
 
+// Class 9 on vendor hosts: the mobile (or desktop) variant of a content image is hidden until a
+// media query shows it; the ESP's image host is also its tracking host.
+const variants: string[] = [
+  'https://image.s7.exacttarget.com/lib/fe9a15707564047e7c1d/m/1/hero-mobile.jpg',
+  'https://xq7lh.mjt.lu/img/xq7lh/b/k3m/hero-mobile.png',
+  'https://img.promio-connect.com/ce/123/hero-mobile.jpg',
+];
+
+describe('hidden content variants on ESP image hosts are not pixels', () => {
+  it.each(variants)('%s', (src) => {
+    const found = [
+      `<div class="m" style="display:none;max-height:0;overflow:hidden;mso-hide:all"><img src="${src}" width="320" alt="Sale"></div>`,
+      `<div style="display:none"><img src="${src}" alt="Sale" style="width:100%"></div>`,
+      `<img src="${src}" alt="Sale" style="width:100%">`,
+    ].flatMap((f) => describeFindings(imageFindings(f)));
+    expect(found).toEqual([]);
+  });
+  it('still reports a hidden unsized image with a token on those hosts', () => {
+    const src = 'https://image.s7.exacttarget.com/lib/fe9a15707564047e7c1d/m/1/o.gif?j=3f2b8c1e9d4a4b7e8f001a2b3c4d5e6f';
+    expect(imageFindings(`<div style="display:none"><img src="${src}" alt=""></div>`)).toHaveLength(1);
+  });
+  it('still reports a hidden small image on those hosts', () => {
+    expect(imageFindings('<div style="display:none"><img src="https://xq7lh.mjt.lu/img/xq7lh/b/k3m/a.png" width="10" height="10" alt=""></div>')).toHaveLength(1);
+  });
+});
+
 describe('tiny images on the same hosts that still count opens', () => {
   it.each([
     ['id in the file name', 'https://image.s7.exacttarget.com/lib/fe9a15707564047e7c1d/m/1/3f2b8c1e-9d4a-4b7e-8f00-1a2b3c4d5e6f.gif'],

@@ -111,8 +111,21 @@ function isStaticSpacer(c: Candidate, ev: ReturnType<typeof evidence>): boolean 
 
 function hostHitEvidence(c: Candidate, ev: ReturnType<typeof evidence>, size: ReturnType<typeof sizeClass>): boolean {
   if (size === '1x1' || size === 'zero' || size === 'tiny') return !isStaticSpacer(c, ev);
-  if (c.resource.hidden !== null || ev.trackPath || c.leaks.length > 0) return true;
+  if (ev.trackPath || c.leaks.length > 0) return true;
+  if (c.resource.hidden !== null && hiddenPixelShape(c, ev)) return true;
   return size !== 'sized' && ev.signals.includes('identifier-param');
+}
+
+/**
+ * Whether a hidden image on a vendor host looks like a pixel rather than the mobile or desktop
+ * variant of a content image (the ESP hosts both): small, or unsized and either carrying an id
+ * in its file name or query (an account folder is shared) or answered by a program.
+ */
+function hiddenPixelShape(c: Candidate, ev: ReturnType<typeof evidence>): boolean {
+  const { width: w, height: h } = c.resource;
+  if (w !== null && h !== null) return w <= SMALL_HIDDEN_PX && h <= SMALL_HIDDEN_PX;
+  if ((w ?? h ?? 0) > SMALL_HIDDEN_PX) return false;
+  return ev.fileId || !isStaticImageFile(c.url);
 }
 
 function fromCatalogue(c: Candidate, match: CatalogueMatch, ev: ReturnType<typeof evidence>): Decision | null {
