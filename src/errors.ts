@@ -20,7 +20,10 @@ export type ErrorCode =
   | 'limit-exceeded'
   | 'internal-error'
   | 'file-read-failed'
-  | 'file-unsupported';
+  | 'file-unsupported'
+  // The sanitiser could not vouch for its output (a limit stopped it, or its own check of the
+  // output failed): it returned nothing rather than markup that may still track.
+  | 'sanitize-refused';
 
 /**
  * A problem met while scanning. The scan goes on and reports what it could.

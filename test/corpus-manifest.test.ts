@@ -49,6 +49,15 @@ describe('corpus manifest (real sources)', () => {
     expect(totals.tune.emails).toBeGreaterThan(0);
     expect(totals.heldout.emails).toBeGreaterThan(0);
   });
+
+  it('lists at least 300 real emails, each half with at least 120 and with clean mail', () => {
+    // Issue 11: too few emails let rules fit the corpus instead of the vendors' URL grammar.
+    expect(totals.tune.emails + totals.heldout.emails).toBeGreaterThanOrEqual(300);
+    for (const t of [totals.tune, totals.heldout]) {
+      expect(t.emails).toBeGreaterThanOrEqual(120);
+      expect(t.clean).toBeGreaterThanOrEqual(40);
+    }
+  });
 });
 
 const SHA_A = 'a'.repeat(64);

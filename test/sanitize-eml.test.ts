@@ -5,10 +5,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseMail } from '../src/mime/node.js';
+import type { LeafLayout } from '../src/mime/layout.js';
+import { parseMail, parseMailLayout } from '../src/mime/node.js';
 import { sanitizeEml } from '../src/sanitize/eml.js';
 import { encodeBody, encodeQuotedPrintable, updateHeaders } from '../src/sanitize/mime-encode.js';
-import { mimeLeaves } from '../src/sanitize/mime-tree.js';
 import { scanEml } from '../src/scan/eml.js';
 
 const GA = 'https://www.google-analytics.com/collect?v=1&tid=UA-1-1&cid=42';
@@ -41,9 +41,18 @@ const cases: Array<{ name: string; raw: Buffer; charset: string; encoding: strin
   { name: '7bit with 8-bit bytes becomes quoted-printable', raw: Buffer.from(message('Content-Type: text/html; charset=utf-8', html)), charset: 'utf-8', encoding: 'quoted-printable' },
 ];
 
-function leafHeaders(raw: Uint8Array): string[] {
-  const s = Buffer.from(raw).toString('latin1');
-  return mimeLeaves(s).map((l) => s.slice(l.headerStart, l.headerEnd));
+/** The leaves the scanner reads (attached messages' ones included) with their header blocks. */
+async function leaves(raw: Uint8Array): Promise<Array<LeafLayout & { header: string }>> {
+  const out: Array<LeafLayout & { header: string }> = [];
+  const stack = [(await parseMailLayout(raw)).layout];
+  for (let m = stack.pop(); m !== undefined; m = stack.pop()) {
+    if (m === null) continue;
+    for (const l of m.leaves) {
+      out.push({ ...l, header: Buffer.from(m.bytes).toString('latin1', l.headerStart, l.headerEnd) });
+      stack.push(l.message);
+    }
+  }
+  return out;
 }
 
 describe('sanitizeEml round trip', () => {
@@ -59,11 +68,11 @@ describe('sanitizeEml round trip', () => {
     expect(after.htmlParts).toHaveLength(1);
     expect(after.htmlParts[0]?.html).toBe((before.htmlParts[0]?.html ?? '').replace(`<img src="${GA}" width="1" height="1">`, `<img src="${BLANK}" width="1" height="1">`));
     // Everything before the HTML body and the parts after it are the input's bytes.
-    const inLeaves = mimeLeaves(raw.toString('latin1'));
-    const outLeaves = mimeLeaves(out.toString('latin1'));
-    expect(outLeaves.map((l) => l.type)).toEqual(inLeaves.map((l) => l.type));
-    const htmlIn = inLeaves.find((l) => l.type === 'text/html');
-    const htmlOut = outLeaves.find((l) => l.type === 'text/html');
+    const inLeaves = await leaves(raw);
+    const outLeaves = await leaves(out);
+    expect(outLeaves.map((l) => `${l.kind} ${l.path}`)).toEqual(inLeaves.map((l) => `${l.kind} ${l.path}`));
+    const htmlIn = inLeaves.find((l) => l.kind === 'html');
+    const htmlOut = outLeaves.find((l) => l.kind === 'html');
     expect(out.subarray(0, htmlOut?.headerStart)).toEqual(raw.subarray(0, htmlIn?.headerStart));
     expect(out.subarray(htmlOut?.bodyEnd)).toEqual(raw.subarray(htmlIn?.bodyEnd));
     expect(htmlOut?.charset).toBe(charset);
@@ -84,7 +93,7 @@ describe('sanitizeEml round trip', () => {
     const r = await sanitizeEml(raw);
     const after = await scanEml(r.eml);
     expect(after.findings.filter((f) => f.kind !== 'click-redirect' && f.confidence !== 'possible')).toEqual([]);
-    expect(leafHeaders(r.eml)).toEqual(leafHeaders(raw));
+    expect((await leaves(r.eml)).map((l) => l.header)).toEqual((await leaves(raw)).map((l) => l.header));
   });
 
   it.each(readdirSync('samples').filter((f) => f.endsWith('.eml')))('sample %s: headers kept, trackers gone', async (name) => {
@@ -128,6 +137,8 @@ describe('re-encoding', () => {
     ['Content-Type: text/html; charset="us-ascii"; format=flowed\r\n', 'Content-Type: text/html; charset=utf-8; format=flowed\r\n'],
     ['Content-Type: text/html;\r\n\tformat=flowed\r\n', 'Content-Type: text/html;\r\n\tformat=flowed; charset=utf-8\r\n'],
     ['Content-Type: text/html\r\n', 'Content-Type: text/html; charset=utf-8\r\n'],
+    ["Content-Type: text/html; charset*=utf-7''\r\n", 'Content-Type: text/html; charset=utf-8\r\n'],
+    ['Content-Type: text/html; charset*0=iso-8859; charset*1="-1"; name="a;b"\r\n', 'Content-Type: text/html; name="a;b"; charset=utf-8\r\n'],
   ])('charset in %j', (block, expected) => {
     expect(updateHeaders(block, 'utf-8', null, '\r\n')).toBe(expected);
   });

@@ -5,13 +5,15 @@
  */
 import { compileCatalogue } from '../catalogue/compile.js';
 import type { CatalogueIndex } from '../catalogue/types.js';
+import { loadDomains } from './domains.js';
 
 let loaded: CatalogueIndex | null = null;
 let loading: Promise<CatalogueIndex> | null = null;
 
 /**
  * Loads (once) and compiles the bundled catalogue, and makes it the default of `scanHtml`,
- * `sanitizeHtml` and `scanEml`. Later calls return the same index.
+ * `sanitizeHtml` and `scanEml`; loads the public-suffix list they all need too, so it is required
+ * even when a scan is given `options.catalogue`. Later calls return the same index.
  *
  * @example
  * import { loadCatalogue, scanHtml } from 'spypixel/html';
@@ -19,7 +21,9 @@ let loading: Promise<CatalogueIndex> | null = null;
  * scanHtml('<img src="https://www.google-analytics.com/collect?v=1&tid=UA-1-1&cid=42" width="1" height="1">');
  */
 export function loadCatalogue(): Promise<CatalogueIndex> {
-  loading ??= import('../catalogue/data.generated.js').then((data) => {
+  // The public-suffix list comes with it: both are needed by every scan, neither by a page that
+  // never scans.
+  loading ??= Promise.all([import('../catalogue/data.generated.js'), loadDomains()]).then(([data]) => {
     loaded = compileCatalogue(data.VENDORS);
     return loaded;
   });

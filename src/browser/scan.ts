@@ -1,7 +1,7 @@
 /**
  * The browser build's entry functions: the same scanner and sanitiser as in Node, with the lazily
- * loaded catalogue as their default. They need {@link loadCatalogue} to have finished, unless the
- * caller passes `options.catalogue`.
+ * loaded catalogue as their default. They need {@link loadCatalogue} to have finished (it also
+ * loads the public-suffix list, which a scan needs even with `options.catalogue`).
  */
 import type { CatalogueIndex } from '../catalogue/types.js';
 import { sanitizeHtmlWith } from '../sanitize/html-core.js';
@@ -10,9 +10,16 @@ import { scanEmlWith } from '../scan/eml-core.js';
 import { scanHtmlWith } from '../scan/html-core.js';
 import type { Report, ScanOptions } from '../types.js';
 import { defaultCatalogue, loadCatalogue } from './catalogue.js';
+import { domainsLoaded } from './domains.js';
 
-/** `options.catalogue`, else the loaded one; throws (outside the scanner's own catch) when neither. */
+/**
+ * `options.catalogue`, else the loaded one; throws (outside the scanner's own catch) when neither,
+ * or when the suffix list is not loaded.
+ */
 function catalogueFor(options: unknown): () => CatalogueIndex {
+  if (!domainsLoaded()) {
+    throw new TypeError('spypixel/html: the public-suffix list is not loaded; `await loadCatalogue()` first.');
+  }
   const given = typeof options === 'object' && options !== null ? (options as ScanOptions).catalogue : undefined;
   const catalogue = given ?? defaultCatalogue();
   return () => catalogue;
@@ -21,7 +28,7 @@ function catalogueFor(options: unknown): () => CatalogueIndex {
 /**
  * Scans an HTML document (a message body) for trackers, as `scanHtml` of the Node entry does.
  *
- * @throws {TypeError} when the catalogue is not loaded and `options.catalogue` is absent, or for
+ * @throws {TypeError} when `loadCatalogue()` has not finished, or for
  * invalid `options.limits`.
  *
  * @example
@@ -36,7 +43,7 @@ export function scanHtml(html: string, options: ScanOptions = {}): Report {
 /**
  * Makes an HTML message body safe to display, as `sanitizeHtml` of the Node entry does.
  *
- * @throws {TypeError} when the catalogue is not loaded and `options.catalogue` is absent.
+ * @throws {TypeError} when `loadCatalogue()` has not finished.
  *
  * @example
  * import { loadCatalogue, sanitizeHtml } from 'spypixel/html';
@@ -51,7 +58,7 @@ export function sanitizeHtml(html: string, options: SanitizeOptions = {}): Sanit
  * Scans a raw message (`.eml` text or bytes, e.g. a dropped file's `arrayBuffer()`) as `scanEml`
  * of the Node entry does, with postal-mime as the MIME parser (loaded on first call).
  *
- * Rejects with a `TypeError` when the catalogue is not loaded and `options.catalogue` is absent,
+ * Rejects with a `TypeError` when `loadCatalogue()` has not finished,
  * or for invalid `options.limits`; never on data.
  *
  * @example

@@ -6,6 +6,7 @@ import type { CssNode, Declaration } from 'css-tree';
 import parse from 'css-tree/parser';
 import walk from 'css-tree/walker';
 import { isCascadeProp, type Decl } from './cascade.js';
+import { unescapeUrlFunctions } from './css-escape.js';
 import { isLoadableUrl, trimUrl } from './urls.js';
 
 /**
@@ -44,10 +45,12 @@ export interface ErrorFlag {
  * valueUrls('url(a.gif) no-repeat', { error: false }); // ['a.gif']
  */
 export function valueUrls(value: string, flag: ErrorFlag): string[] {
-  const lower = value.toLowerCase();
+  // `u\72l(…)` loads like `url(…)` in a browser: the escaped name is written out first.
+  const text = unescapeUrlFunctions(value);
+  const lower = text.toLowerCase();
   if (!lower.includes('url(') && !lower.includes('image-set(')) return [];
   const urls: string[] = [];
-  const ast = parse(value, { context: 'value', onParseError: () => (flag.error = true) });
+  const ast = parse(text, { context: 'value', onParseError: () => (flag.error = true) });
   walk(ast, (node: CssNode) => {
     if (node.type === 'Url') {
       addUrl(urls, node.value);

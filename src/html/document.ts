@@ -7,6 +7,7 @@ import { parseLocated } from './adapter.js';
 import { utf8Cut, utf8Length } from '../limits.js';
 import { getAttr } from './elements.js';
 import { RuleIndex } from './selectors.js';
+import { relaxSelect } from './select.js';
 import { readSheet, type SheetResult } from './sheet.js';
 
 type Element = DefaultTreeAdapterTypes.Element;
@@ -78,7 +79,8 @@ export function textOf(el: Element): string {
  */
 export function parseDocument(html: string, maxCssBytes = Number.MAX_SAFE_INTEGER): ParsedDocument {
   const cssBudget: CssBudget = { left: maxCssBytes, cut: 0 };
-  const { document, styles } = parseLocated(html);
+  // Elements inside <select> load in today's browsers: parse5 must not drop them.
+  const { document, styles } = parseLocated(relaxSelect(html));
   const sheets = new Map<Element, SheetResult>();
   const index = new RuleIndex();
   const responsive = new RuleIndex();

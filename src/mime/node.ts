@@ -2,12 +2,13 @@
  * The Node MIME backend, and `parseMail` over it: mailsplit's streaming splitter, the transfer and
  * charset decoders of `./decode.ts` (iconv-lite, libmime's aliases) and libmime's encoded-word
  * decoder. Node's default, for speed and for the widest charset coverage (see the README,
- * "In the browser").
+ * "In the browser"). The only backend that knows where each part lies in the bytes, so the only
+ * one `sanitizeEml` can edit with (`parseMailLayout`).
  */
 import libmime from 'libmime';
 import type { MimeBackend } from './backend.js';
 import { decodeCharset, decodeTransfer } from './decode.js';
-import { parseMailWith, type MimeOptions } from './parse.js';
+import { parseMailLayoutWith, parseMailWith, type MailWithLayout, type MimeOptions } from './parse.js';
 import { splitMessage } from './split.js';
 import type { ParsedMail } from './types.js';
 
@@ -41,4 +42,16 @@ export const NODE_BACKEND: MimeBackend = {
  */
 export function parseMail(raw: string | Uint8Array, opts?: MimeOptions): Promise<ParsedMail> {
   return parseMailWith(NODE_BACKEND, raw, opts);
+}
+
+/**
+ * {@link parseMail}, plus where each part it read lies in the bytes (see `parseMailLayoutWith`):
+ * the one MIME layer the sanitiser edits by, so that it edits exactly what the scanner read.
+ *
+ * @example
+ * const { mail, layout } = await parseMailLayout(raw);
+ * layout?.leaves[0]?.bodyStart;
+ */
+export function parseMailLayout(raw: string | Uint8Array, opts?: MimeOptions): Promise<MailWithLayout> {
+  return parseMailLayoutWith(NODE_BACKEND, raw, opts);
 }

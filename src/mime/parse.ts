@@ -7,10 +7,12 @@
 import type { ScanError } from '../types.js';
 import type { MimeBackend } from './backend.js';
 import { EMPTY_HEADERS, extractHeaders } from './headers.js';
+import { headerBlockEnd, type LeafLayout, type MessageLayout } from './layout.js';
+import type { KeptLeaf } from './split.js';
 import type { HtmlPart, MailHeaders, ParsedMail } from './types.js';
 
 /**
- * Limits of {@link parseMail}.
+ * Limits of {@link parseMailWith} (and `parseMail`).
  *
  * @example
  * const opts: MimeOptions = { maxHtmlParts: 10, maxDepth: 3 };
@@ -84,42 +86,67 @@ interface Walk {
   nodes: number;
 }
 
+/** What the walk learnt of a leaf besides where it lies. */
+type LeafRead = Pick<LeafLayout, 'part' | 'inexact' | 'message'>;
+
+/** Where a leaf lies in `input` and how it was read, or `null` when the backend gave no offsets. */
+function leafLayout(input: Uint8Array, leaf: KeptLeaf, path: string, read: LeafRead): LeafLayout | null {
+  if (leaf.bytes === null) return null;
+  const { headerStart, bodyStart, bodyEnd } = leaf.bytes;
+  const headerEnd = headerBlockEnd(input, headerStart, bodyStart);
+  const { kind, charset, encoding, attachment } = leaf;
+  return { kind, path, headerStart, headerEnd, bodyStart, bodyEnd, charset, encoding, attachment, ...read };
+}
+
 /**
  * Splits one message (top level or attached) and appends its html parts; attached messages are
- * walked recursively. Returns the message's headers when it has any.
+ * walked recursively. Returns the message's headers when it has any, and where its parts lie
+ * (`null` from a backend that gives no byte offsets).
  */
-async function walkMessage(input: Uint8Array, prefix: string, depth: number, walk: Walk): Promise<MailHeaders | null> {
+async function walkMessage(input: Uint8Array, prefix: string, depth: number, walk: Walk): Promise<{ headers: MailHeaders | null; layout: MessageLayout | null }> {
   const budget = walk.limits.maxHtmlParts - walk.parts.length;
   const split = await walk.backend.split(input, Math.max(budget, 0), Math.max(walk.limits.maxParts - walk.nodes, 1));
   walk.errors.push(...split.errors);
   walk.dropped += split.droppedHtml;
   walk.nodes += split.nodes;
   const embedded = prefix !== '';
+  const leaves: LeafLayout[] = [];
+  let placed = split.layout !== null;
+  const place = (leaf: KeptLeaf, path: string, read: LeafRead): void => {
+    const at = leafLayout(input, leaf, path, read);
+    if (at === null) placed = false;
+    else leaves.push(at);
+  };
   for (const leaf of split.leaves) {
     const path = embedded ? `${prefix}.${leaf.path}` : leaf.path;
     const body = walk.backend.decodeTransfer(concatBytes(leaf.chunks), leaf.encoding);
     if (body.error !== null) walk.errors.push({ ...body.error, message: `Part ${path}: ${body.error.message}` });
     if (leaf.kind === 'rfc822') {
+      let message: MessageLayout | null = null;
       // an attached message's parts share the budget: once it is spent, no more are opened
       if (walk.nodes >= walk.limits.maxParts) walk.nodes++;
-      else if (depth < walk.limits.maxDepth) await walkMessage(body.value, path, depth + 1, walk);
+      else if (depth < walk.limits.maxDepth) message = (await walkMessage(body.value, path, depth + 1, walk)).layout;
       else walk.errors.push({ code: 'limit-exceeded', message: `Attached message ${path} is nested too deep; not opened.` });
+      place(leaf, path, { part: null, inexact: body.error !== null, message });
       continue;
     }
     if (walk.parts.length >= walk.limits.maxHtmlParts) {
       walk.dropped++;
+      place(leaf, path, { part: null, inexact: body.error !== null, message: null });
       continue;
     }
     const text = walk.backend.decodeCharset(body.value, leaf.charset);
     if (text.error !== null) walk.errors.push({ ...text.error, message: `Part ${path}: ${text.error.message}` });
+    place(leaf, path, { part: walk.parts.length, inexact: body.error !== null || text.error !== null, message: null });
     const part: HtmlPart = { html: text.value, charset: leaf.charset, path, embedded };
     walk.parts.push(leaf.attachment ? { ...part, attachment: true } : part);
   }
-  if (split.headers === null) return null;
+  const layout = split.layout !== null && placed ? { bytes: input, leaves, ...split.layout } : null;
+  if (split.headers === null) return { headers: null, layout };
   if (!embedded && split.headerCount === 0) {
     walk.errors.push({ code: 'mime-parse-failed', message: 'No header lines found; the input does not look like a mail message.' });
   }
-  return extractHeaders(split.headers, walk.backend.decodeWords, split.hintNames);
+  return { headers: extractHeaders(split.headers, walk.backend.decodeWords, split.hintNames), layout };
 }
 
 /** One array of the chunks' bytes (the only chunk itself when there is one). */
@@ -141,6 +168,18 @@ function describe(cause: unknown): string {
 }
 
 /**
+ * A parsed message and where its parts lie: `null` when the input could not be split at all, or
+ * when the backend gives no byte offsets (postal-mime).
+ *
+ * @example
+ * const { mail, layout } = await parseMailLayoutWith(NODE_BACKEND, raw);
+ */
+export interface MailWithLayout {
+  readonly mail: ParsedMail;
+  readonly layout: MessageLayout | null;
+}
+
+/**
  * Parses a raw message (RFC 5322 / MIME) into headers and every text/html part, each decoded
  * separately, `cid:` links untouched. Never rejects: problems are `errors` entries. A string is
  * taken as UTF-8 text of the message.
@@ -150,21 +189,34 @@ function describe(cause: unknown): string {
  * mail.htmlParts[0]?.html; // '<p>hi</p>'
  */
 export async function parseMailWith(backend: MimeBackend, raw: string | Uint8Array, opts?: MimeOptions): Promise<ParsedMail> {
+  return (await parseMailLayoutWith(backend, raw, opts)).mail;
+}
+
+/**
+ * {@link parseMailWith}, plus where each part it read lies in the bytes: what the sanitiser edits,
+ * so that it edits exactly what the scanner read. The layout is `null` with a backend that gives
+ * no byte offsets (the browser's postal-mime one): `sanitizeEml` is Node-only.
+ *
+ * @example
+ * const { mail, layout } = await parseMailLayoutWith(NODE_BACKEND, raw);
+ * layout?.leaves[0]?.bodyStart;
+ */
+export async function parseMailLayoutWith(backend: MimeBackend, raw: string | Uint8Array, opts?: MimeOptions): Promise<MailWithLayout> {
   const errors: ScanError[] = [];
   const parts: HtmlPart[] = [];
   try {
     const limits = resolveLimits(opts, errors);
     if (typeof raw !== 'string' && !(raw instanceof Uint8Array)) {
       errors.push({ code: 'invalid-input', message: 'Input must be a string or a Uint8Array.' });
-      return { headers: EMPTY_HEADERS, htmlParts: [], errors };
+      return { mail: { headers: EMPTY_HEADERS, htmlParts: [], errors }, layout: null };
     }
     const input = typeof raw === 'string' ? new TextEncoder().encode(raw) : raw;
     if (input.length === 0) {
       errors.push({ code: 'invalid-input', message: 'Input is empty.' });
-      return { headers: EMPTY_HEADERS, htmlParts: [], errors };
+      return { mail: { headers: EMPTY_HEADERS, htmlParts: [], errors }, layout: null };
     }
     const walk: Walk = { backend, limits, parts, errors, dropped: 0, nodes: 0 };
-    const headers = (await walkMessage(input, '', 0, walk)) ?? EMPTY_HEADERS;
+    const top = await walkMessage(input, '', 0, walk);
     if (walk.nodes > limits.maxParts) {
       errors.push({
         code: 'limit-exceeded',
@@ -180,9 +232,9 @@ export async function parseMailWith(backend: MimeBackend, raw: string | Uint8Arr
     if (walk.parts.length === 0 && walk.dropped === 0) {
       errors.push({ code: 'no-html-body', message: 'The message has no text/html part.' });
     }
-    return { headers, htmlParts: walk.parts, errors };
+    return { mail: { headers: top.headers ?? EMPTY_HEADERS, htmlParts: walk.parts, errors }, layout: top.layout };
   } catch (cause) {
     errors.push({ code: 'mime-parse-failed', message: `MIME parsing failed: ${describe(cause)}` });
-    return { headers: EMPTY_HEADERS, htmlParts: parts, errors };
+    return { mail: { headers: EMPTY_HEADERS, htmlParts: parts, errors }, layout: null };
   }
 }

@@ -186,6 +186,8 @@ function visit(node: PostalNode, path: string, isRoot: boolean, c: Collect): voi
     encoding: DECODED_BY_POSTAL.has(encoding) ? '' : encoding,
     attachment: node.contentDisposition.parsed.value === 'attachment',
     chunks: [bytesOf(node.content)],
+    // postal-mime says nothing of where a part lies in the input: no layout, no sanitizeEml
+    bytes: null,
   });
 }
 
@@ -202,9 +204,10 @@ function describe(cause: unknown): string {
 }
 
 /**
- * Splits one message with postal-mime into the same {@link SplitResult} as the Node backend.
- * Bodies come transfer-decoded (postal-mime decodes base64 and quoted-printable itself), so those
- * leaves carry the encoding `''`. Never rejects.
+ * Splits one message with postal-mime into the same {@link SplitResult} as the Node backend,
+ * except for the byte layout (`layout` and each leaf's `bytes` are `null`: postal-mime does not
+ * say where a part lies in the input). Bodies come transfer-decoded (postal-mime decodes base64
+ * and quoted-printable itself), so those leaves carry the encoding `''`. Never rejects.
  *
  * @example
  * const r = await postalSplit(new TextEncoder().encode('Content-Type: text/html\r\n\r\n<p>hi</p>'), 50, 1000);
@@ -212,7 +215,7 @@ function describe(cause: unknown): string {
  */
 export async function postalSplit(input: Uint8Array, maxHtml: number, maxNodes: number): Promise<SplitResult> {
   const parser = new PostalMime({ maxRfc822NestingDepth: 0, attachmentEncoding: 'arraybuffer' });
-  const empty: SplitResult = { headers: null, headerCount: 0, hintNames: [], leaves: [], droppedHtml: 0, nodes: 0, errors: [] };
+  const empty: SplitResult = { headers: null, headerCount: 0, hintNames: [], leaves: [], droppedHtml: 0, nodes: 0, layout: null, errors: [] };
   try {
     await parser.parse(input);
     const root: unknown = (parser as unknown as { root?: unknown }).root;
@@ -221,7 +224,7 @@ export async function postalSplit(input: Uint8Array, maxHtml: number, maxNodes: 
     visit(root, '', true, c);
     const head = headerSource(input);
     const broken = c.nodes > maxNodes ? [] : c.broken.slice(0, MAX_STRUCTURE_ERRORS);
-    return { headers: head.source, headerCount: head.count, hintNames: head.hintNames, leaves: c.leaves, droppedHtml: c.droppedHtml, nodes: c.nodes, errors: broken };
+    return { headers: head.source, headerCount: head.count, hintNames: head.hintNames, leaves: c.leaves, droppedHtml: c.droppedHtml, nodes: c.nodes, layout: null, errors: broken };
   } catch (cause) {
     return { ...empty, errors: [{ code: 'mime-parse-failed', message: `MIME split stopped early: ${describe(cause)}` }] };
   }

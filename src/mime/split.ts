@@ -8,7 +8,9 @@ import mailsplit from '@zone-eu/mailsplit';
 import libmime from 'libmime';
 import type { MessageChunk, SplitterChunk } from '@zone-eu/mailsplit';
 import type { ScanError } from '../types.js';
+import { ambiguity } from './ambiguous.js';
 import { isHintHeader, MAX_HINT_HEADERS, type HeaderSource } from './headers.js';
+import type { LeafBytes, SplitLayout } from './layout.js';
 
 type SplitNode = MessageChunk['node'];
 
@@ -22,6 +24,11 @@ export interface KeptLeaf {
   readonly attachment: boolean;
   /** Raw (still transfer-encoded) body chunks. */
   readonly chunks: Uint8Array[];
+  /**
+   * Where the leaf lies in the split input, or `null` from a backend that cannot say (postal-mime):
+   * then the split's `layout` is `null` too.
+   */
+  readonly bytes: LeafBytes | null;
 }
 
 /** What one splitter run yields. */
@@ -37,6 +44,11 @@ export interface SplitResult {
   readonly droppedHtml: number;
   /** MIME nodes (multiparts and leaves) seen, those beyond `maxNodes` included. */
   readonly nodes: number;
+  /**
+   * The tree's shape and whether the leaves' byte offsets can be trusted for editing; `null` from
+   * a backend that gives no offsets (the sanitiser then refuses, see `parseMailLayoutWith`).
+   */
+  readonly layout: SplitLayout | null;
   readonly errors: readonly ScanError[];
 }
 
@@ -72,7 +84,6 @@ function repairEightBit(line: string): string {
   const utf8 = Buffer.from(line, 'latin1').toString('utf8');
   return utf8.includes('\uFFFD') ? line : utf8;
 }
-
 
 function headerSource(node: SplitNode): { source: HeaderSource; count: number; hintNames: string[] } {
   const byName = new Map<string, string[]>();
@@ -116,6 +127,11 @@ export function splitMessage(input: Buffer, maxHtml: number, maxNodes = Number.M
     let htmlCount = 0;
     let droppedHtml = 0;
     let nodes = 0;
+    const types: string[] = [];
+    const ambiguous: string[] = [];
+    /** Bytes of the input the splitter's chunks have covered so far. */
+    let offset = 0;
+    let chunkFailed = false;
     let settled = false;
 
     const finish = (stoppedEarly: boolean): void => {
@@ -140,14 +156,18 @@ export function splitMessage(input: Buffer, maxHtml: number, maxNodes = Number.M
         leaves,
         droppedHtml,
         nodes,
+        layout: { types, ambiguous, exact: !stoppedEarly && !chunkFailed && offset === input.length },
         errors,
       });
     };
 
-    const onNode = (node: SplitNode): void => {
+    const onNode = (node: SplitNode, headerStart: number, bodyStart: number): void => {
       if (node.root) root = headerSource(node);
       // beyond the budget a node is only counted: its body passes by like an image's
       if (++nodes > maxNodes) return;
+      types.push(node.contentType === false ? 'text/plain' : node.contentType);
+      const unclear = ambiguity(node);
+      if (unclear !== null) ambiguous.push(`${pathOf(node)}: ${unclear}`);
       if (node.parentNode !== false) parentsWithChildren.add(node.parentNode);
       if (node.multipart !== false) {
         multiparts.add(node);
@@ -168,6 +188,7 @@ export function splitMessage(input: Buffer, maxHtml: number, maxNodes = Number.M
         encoding: node.encoding === false ? '' : node.encoding,
         attachment: node.disposition === 'attachment',
         chunks: [],
+        bytes: { headerStart, bodyStart, bodyEnd: bodyStart },
       };
       kept.set(node, leaf);
       leaves.push(leaf);
@@ -189,10 +210,22 @@ export function splitMessage(input: Buffer, maxHtml: number, maxNodes = Number.M
     });
     splitter.on('data', (chunk: SplitterChunk) => {
       try {
-        if (chunk.type === 'node') onNode(chunk);
-        else if (chunk.type === 'body') kept.get(chunk.node)?.chunks.push(chunk.value);
-        else if (unclosed.size > 0) onStructure(chunk.value);
+        if (chunk.type === 'node') {
+          const start = offset;
+          offset += chunk.getHeaders().length;
+          onNode(chunk, start, offset);
+          return;
+        }
+        offset += chunk.value.length;
+        if (chunk.type === 'body') {
+          const leaf = kept.get(chunk.node);
+          if (leaf !== undefined) {
+            leaf.chunks.push(chunk.value);
+            if (leaf.bytes !== null) leaf.bytes.bodyEnd = offset;
+          }
+        } else if (unclosed.size > 0) onStructure(chunk.value);
       } catch (cause) {
+        chunkFailed = true;
         errors.push({ code: 'mime-parse-failed', message: `MIME structure error: ${describe(cause)}` });
       }
     });

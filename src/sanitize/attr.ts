@@ -62,13 +62,45 @@ export function attributeValue(text: string): string {
 }
 
 /**
- * Escapes a value for a double-quoted attribute.
+ * Escapes a value for a quoted attribute so that, wherever the attribute sits, it cannot end its
+ * context: besides `&` and both quotes, `<` and `>` (a decoded `-->` would close an Outlook
+ * conditional comment, a decoded `</noscript>` the raw text a scripting browser reads there) and
+ * C0 control characters (a decoded CR LF would start a new line, and so perhaps a MIME boundary,
+ * in a 7bit body) are written as character references. The browser reads the same value back.
  *
  * @example
- * escapeAttribute('a?x=1&y="2"'); // 'a?x=1&amp;y=&quot;2&quot;'
+ * escapeAttribute('a?x=1&y="2"--><img>'); // 'a?x=1&amp;y=&quot;2&quot;--&gt;&lt;img&gt;'
  */
 export function escapeAttribute(value: string): string {
-  return value.replaceAll('&', '&amp;').replaceAll('"', '&quot;');
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    let ref: string | null = null;
+    if (c === 0x26) ref = '&amp;';
+    else if (c === 0x22) ref = '&quot;';
+    else if (c === 0x27) ref = '&#39;';
+    else if (c === 0x3c) ref = '&lt;';
+    else if (c === 0x3e) ref = '&gt;';
+    // U+0000 would come back as U+FFFD, as the parser already made it; C1 controls cannot be
+    // written as numeric references (the parser maps &#x80;–&#x9F; to windows-1252), so they stay.
+    else if (c < 0x20 || c === 0x7f) ref = `&#x${c.toString(16).toUpperCase()};`;
+    if (ref === null) continue;
+    out += value.slice(from, i) + ref;
+    from = i + 1;
+  }
+  return from === 0 ? value : out + value.slice(from);
+}
+
+/**
+ * An attribute as the sanitiser writes it: always double-quoted, its value escaped by
+ * {@link escapeAttribute}.
+ *
+ * @example
+ * serialiseAttribute('href', 'https://a.example/?x=1&y=2'); // 'href="https://a.example/?x=1&amp;y=2"'
+ */
+export function serialiseAttribute(name: string, value: string): string {
+  return `${name}="${escapeAttribute(value)}"`;
 }
 
 /**
@@ -81,21 +113,6 @@ export function tagNameEnd(html: string, elementStart: number): number {
   let i = elementStart + 1;
   while (i < html.length && !isSpace(html[i]) && html[i] !== '/' && html[i] !== '>') i++;
   return i;
-}
-
-/**
- * Whether a start tag has an attribute (a rough token check, enough to avoid duplicates).
- *
- * @example
- * hasAttribute('<img width="1" src=x>', 'width'); // true
- */
-export function hasAttribute(startTag: string, name: string): boolean {
-  const lower = startTag.toLowerCase();
-  for (let i = lower.indexOf(name); i !== -1; i = lower.indexOf(name, i + 1)) {
-    const after = lower[i + name.length];
-    if (isSpace(lower[i - 1]) && (after === '=' || isSpace(after) || after === '>' || after === '/')) return true;
-  }
-  return false;
 }
 
 /**

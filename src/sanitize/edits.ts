@@ -18,6 +18,30 @@ export interface Edit {
   readonly url: string;
 }
 
+/** Characters that can begin a markup token with the ones after them (`<!--`, `</`, `-->`, `--!>`). */
+function opens(c: string | undefined): boolean {
+  return c === '<' || c === '!' || c === '-' || c === '/' || c === '?' || c === ']';
+}
+
+/** Characters that can continue such a token. */
+function continues(c: string | undefined): boolean {
+  if (c === undefined) return false;
+  const code = c.charCodeAt(0) | 0x20;
+  return c === '!' || c === '-' || c === '/' || c === '>' || c === '?' || c === ']' || (code >= 0x61 && code <= 0x7a);
+}
+
+/**
+ * The replacement with a space where it would join text into a token that was not there: `x-`
+ * and `->` around a removed pixel make `x-->`, which ends an Outlook conditional comment; `<` and
+ * `/noscript>` make an end tag. A space in text or CSS changes nothing else.
+ */
+function separated(prev: string | undefined, after: string, next: string | undefined): string {
+  let out = after;
+  if (opens(prev) && continues(out === '' ? next : out[0])) out = ` ${out}`;
+  if (out !== '' && opens(out[out.length - 1]) && continues(next)) out = `${out} `;
+  return out;
+}
+
 /** Larger edits first at the same start, so an element removal wins over edits inside it. */
 function byPosition(a: Edit, b: Edit): number {
   return a.start - b.start || b.end - a.end;
@@ -38,13 +62,18 @@ export function applyEdits(text: string, edits: readonly Edit[], part: number): 
   const changes: SanitizeChange[] = [];
   const applied: Edit[] = [];
   let cursor = 0;
+  let last: string | undefined;
   for (const e of sorted) {
     if (e.start < cursor) continue;
     const before = text.slice(e.start, e.end);
     if (before === e.after) continue;
-    out.push(text.slice(cursor, e.start), e.after);
-    changes.push({ action: e.action, part, start: e.start, end: e.end, before, after: e.after, url: e.url });
+    const kept = text.slice(cursor, e.start);
+    const prev = kept === '' ? last : kept[kept.length - 1];
+    const after = separated(prev, e.after, text[e.end]);
+    out.push(kept, after);
+    changes.push({ action: e.action, part, start: e.start, end: e.end, before, after, url: e.url });
     applied.push(e);
+    if (kept + after !== '') last = (kept + after)[(kept + after).length - 1];
     cursor = e.end;
   }
   out.push(text.slice(cursor));

@@ -57,16 +57,25 @@ function longestLine(bytes: Buffer): number {
   return Math.max(longest, bytes.length - start);
 }
 
+/** Whether a line (after LF, CR or at the start) begins with `--`, as a boundary line does. */
+function hasDashLine(bytes: Buffer): boolean {
+  for (let i = bytes.indexOf('--'); i !== -1; i = bytes.indexOf('--', i + 1)) {
+    if (i === 0 || bytes[i - 1] === 0x0a || bytes[i - 1] === 0x0d) return true;
+  }
+  return false;
+}
+
 function hex(b: number): string {
   return `=${b.toString(16).toUpperCase().padStart(2, '0')}`;
 }
 
 /**
  * Quoted-printable (RFC 2045): lines of at most 76 characters, the text's line breaks written as
- * `eol`, trailing spaces encoded.
+ * `eol`, trailing spaces encoded, and a `-` that would begin a line written `=2D`, so that no line
+ * of the body can be read as a multipart boundary (`--boundary`), wherever the soft breaks fall.
  *
  * @example
- * encodeQuotedPrintable(Buffer.from('a=b é', 'utf8'), '\r\n'); // 'a=3Db =C3=A9'
+ * encodeQuotedPrintable(Buffer.from('a=b é\n--x', 'utf8'), '\r\n'); // 'a=3Db =C3=A9\r\n=2D-x'
  */
 export function encodeQuotedPrintable(bytes: Buffer, eol: string): string {
   const out: string[] = [];
@@ -81,11 +90,13 @@ export function encodeQuotedPrintable(bytes: Buffer, eol: string): string {
     for (let i = start; i < lineEnd; i++) {
       const b = bytes[i] ?? 0;
       const atEnd = i === lineEnd - 1;
-      const token = (b >= 33 && b <= 126 && b !== 61) || ((b === 32 || b === 9) && !atEnd) ? String.fromCharCode(b) : hex(b);
+      let token = (b >= 33 && b <= 126 && b !== 61) || ((b === 32 || b === 9) && !atEnd) ? String.fromCharCode(b) : hex(b);
       if (line.length + token.length > 75) {
         out.push(`${line}=${eol}`);
         line = '';
       }
+      // An encoded line never starts with `-`: a soft break must not make a `--boundary` line.
+      if (line === '' && b === 0x2d) token = hex(b);
       line += token;
     }
     out.push(line);
@@ -114,7 +125,9 @@ export function encodeBody(text: string, charset: string | null, encoding: strin
   const enc = encoding.trim().toLowerCase();
   if (enc === 'base64') return { bytes: Buffer.from(base64Lines(c.bytes, eol), 'latin1'), charset: c.charset, encoding: null };
   if (enc === 'quoted-printable') return { bytes: Buffer.from(encodeQuotedPrintable(c.bytes, eol), 'latin1'), charset: c.charset, encoding: null };
-  const eightBitOk = enc === 'binary' || ((enc === '8bit' || enc === '7bit') && longestLine(c.bytes) <= 998);
+  // An edit can leave `--boundary` alone on a line (`<img …>--b` with the img removed): a body
+  // with a line starting with `--` is not written as it is.
+  const eightBitOk = (enc === 'binary' || ((enc === '8bit' || enc === '7bit') && longestLine(c.bytes) <= 998)) && !hasDashLine(c.bytes);
   const sevenBitOk = eightBitOk && (enc !== '7bit' || c.bytes.every((b) => b < 0x80));
   if (sevenBitOk) return { bytes: c.bytes, charset: c.charset, encoding: null };
   return { bytes: Buffer.from(encodeQuotedPrintable(c.bytes, eol), 'latin1'), charset: c.charset, encoding: 'quoted-printable' };
@@ -139,6 +152,27 @@ function fieldRange(block: string, name: string): [number, number] | null {
   return null;
 }
 
+/** A Content-Type field without its `charset*…=` parameters (split at `;` outside quotes). */
+function withoutExtendedCharset(field: string): string {
+  if (!field.toLowerCase().includes('charset*')) return field;
+  const segments: string[] = [];
+  let start = 0;
+  let quoted = false;
+  for (let i = 0; i <= field.length; i++) {
+    const c = field[i];
+    if (c === '"') quoted = !quoted;
+    if (i === field.length || (c === ';' && !quoted)) {
+      segments.push(field.slice(start, i));
+      start = i + 1;
+    }
+  }
+  const kept = segments.filter((seg, i) => i === 0 || !seg.trim().toLowerCase().startsWith('charset*'));
+  const joined = kept.join(';');
+  // Keep the field's line break, which the last segment may have carried away.
+  const eol = field.endsWith('\r\n') ? '\r\n' : field.endsWith('\n') ? '\n' : '';
+  return joined.endsWith(eol) ? joined : `${joined.trimEnd()}${eol}`;
+}
+
 /**
  * A header block with the charset and transfer encoding a re-encoded body needs. Other fields
  * and the rest of Content-Type stay as written.
@@ -153,7 +187,9 @@ export function updateHeaders(block: string, charset: string | null, encoding: s
     const r = fieldRange(out, 'content-type');
     if (r === null) out += `Content-Type: text/html; charset=${charset}${eol}`;
     else {
-      const fieldText = out.slice(r[0], r[1]);
+      // RFC 2231 forms (charset*=, charset*0=) would stand beside the new charset= and some
+      // readers prefer them: they go.
+      const fieldText = withoutExtendedCharset(out.slice(r[0], r[1]));
       const at = fieldText.toLowerCase().indexOf('charset=');
       let replaced: string;
       if (at !== -1) {

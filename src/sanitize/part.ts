@@ -2,17 +2,18 @@
  * Sanitises one decoded HTML document: inspect every URL, decide per finding, plan edits by
  * offset, apply them. Shared by `sanitizeHtml` and `sanitizeEml`.
  */
-import type { Resource } from '../html/types.js';
 import { cutHtml } from '../limits.js';
 import type { PartContext } from '../scan/part.js';
 import { scanPart } from '../scan/part.js';
-import { inspectPart, type Verdict } from '../scan/inspect.js';
+import { inspectPart } from '../scan/inspect.js';
 import type { Finding, ScanError } from '../types.js';
-import { findingOf, shouldRemove, type Rules } from './decide.js';
-import { applyEdits, type Edit } from './edits.js';
-import { stripParams, type ParamPolicy } from './links.js';
-import { annotateEdit, cssEdits, elementEdits, placeholderEdits, setAttribute } from './plan.js';
+import { shouldRemove, type Rules } from './decide.js';
+import { applyEdits } from './edits.js';
+import { findingKey, leftovers, refusedHtml, unexamined } from './guard.js';
+import type { ParamPolicy } from './links.js';
+import { planEdits } from './plan-edits.js';
 import type { SanitizeHtmlResult, SanitizeMode, SanitizeOptions } from './types.js';
+import { markupProblem } from './verify.js';
 
 /**
  * Everything one part needs besides its text.
@@ -26,6 +27,8 @@ export interface PartSettings {
   readonly mode: SanitizeMode;
   readonly unwrap: boolean;
   readonly params: ParamPolicy;
+  /** Never delete an element: blank images, drop the loading attribute of the rest. @default false */
+  readonly keepElements?: boolean;
 }
 
 /**
@@ -42,141 +45,63 @@ export function partSettings(ctx: PartContext, rules: Rules, options: SanitizeOp
   };
 }
 
-const CSS_VIAS: ReadonlySet<string> = new Set(['inline-style', 'style-block', 'style-import', 'font-face']);
-
-/** Edits are grouped per CSS container so several URLs of one declaration list are cut together. */
-interface CssGroup {
-  readonly resource: Resource;
-  readonly urls: Set<string>;
-}
-
-function cleanHref(href: string, s: PartSettings): string {
-  if (s.rules.senderAllowed) return href;
-  return stripParams(href, s.ctx.catalogue, s.params).url;
-}
-
-function annotation(f: Finding, cleaned: string | null): Record<string, string> {
-  const a: Record<string, string> = { kind: f.kind, confidence: f.confidence };
-  if (f.vendor !== null) a.vendor = f.vendor.id;
-  if (cleaned !== null) a.href = cleaned;
-  return a;
-}
-
-function linkEdits(html: string, v: Verdict, f: Finding | null, remove: boolean, s: PartSettings): Edit[] {
-  const r = v.resource;
-  const destination = f !== null && remove && s.unwrap ? (v.match?.destination ?? null) : null;
-  const target = destination !== null ? cleanHref(destination, s) : cleanHref(r.url, s);
-  const changed = target !== r.url;
-  if (s.mode === 'annotate') {
-    if (f !== null && remove) {
-      const e = annotateEdit(html, r, annotation(f, changed ? target : null));
-      return e === null ? [] : [e];
-    }
-    const e = changed ? annotateEdit(html, r, { href: target }) : null;
-    return e === null ? [] : [e];
-  }
-  if (!changed) return [];
-  const e = setAttribute(html, r, target, destination !== null ? 'unwrap-link' : 'strip-params');
-  return e === null ? [] : [e];
-}
-
 /**
- * Sanitises one HTML document. `part` is its index in the message.
+ * Sanitises one HTML document. `part` is its index in the message. Fails closed: when a limit
+ * kept the scan from examining all of it, when a finding to remove could not be edited out, or
+ * when the edited document does not pass its checks (same element tree minus removed elements,
+ * and a rescan finds no tracker the rules remove), the result is refused: empty HTML and a
+ * `sanitize-refused` error.
  *
  * @example
  * sanitizePart('<img src="https://t.example/o.gif?u=3f2b8c1e9d4a" width=1 height=1><p>hi</p>', 0, settings).html;
  * // '<p>hi</p>'
  */
 export function sanitizePart(html: string, part: number, s: PartSettings): SanitizeHtmlResult {
-  // Both passes see the same URL budget (it is shared by the parts of one message).
-  const budget = s.ctx.urlBudget.left;
-  const scan = scanPart(html, part, s.ctx);
-  const left = s.ctx.urlBudget.left;
-  s.ctx.urlBudget.left = budget;
-  const errors: ScanError[] = [...scan.errors];
-  // Past maxHtmlBytes the scanner looks no further (it says so in `errors`); neither can we.
-  const verdicts = inspectPart(cutHtml(html, s.ctx.limits.maxHtmlBytes) ?? html, s.ctx).verdicts;
-  s.ctx.urlBudget.left = left;
+  const where = `HTML part ${part}`;
+  // One inspection serves both the report and the edits, so they judge the very same URLs.
+  const cut = cutHtml(html, s.ctx.limits.maxHtmlBytes);
+  const inspection = inspectPart(cut ?? html, s.ctx);
+  const scan = scanPart(html, part, s.ctx, inspection);
+  const bound = unexamined(inspection, cut === null ? null : cut.length, s.ctx.limits);
+  if (bound !== null) return refusedHtml(where, bound, scan.findings, scan.errors);
   const removeFinding = new Map<Finding, boolean>();
   for (const f of scan.findings) removeFinding.set(f, shouldRemove(f, s.rules));
-  const edits: Edit[] = [];
-  const owner = new Map<Edit, Finding[]>();
-  const css = new Map<number, CssGroup>();
-  const cssOwners = new Map<string, Finding>();
-  for (const v of verdicts) {
-    const r = v.resource;
-    const f = findingOf(v, scan.findings);
-    const remove = f !== null && removeFinding.get(f) === true;
-    if (r.via === 'link-click') {
-      for (const e of linkEdits(html, v, f, remove, s)) {
-        edits.push(e);
-        // Stripping parameters off a redirect that stays does not neutralise the redirect.
-        if (f !== null && remove && e.action !== 'strip-params') owner.set(e, [f]);
-      }
-      continue;
+  const attempt = (keepElements: boolean): SanitizeHtmlResult | string => {
+    const errors: ScanError[] = [...scan.errors];
+    const { edits, owner, already } = planEdits(html, inspection.verdicts, scan.findings, removeFinding, { ...s, keepElements }, errors);
+    const { text, changes, applied } = applyEdits(html, edits, part);
+    const done = new Set<Finding>(already);
+    for (const e of applied) for (const f of owner.get(e) ?? []) done.add(f);
+    // An edit swallowed by a removal around it (an attribute of a removed element) did its job too.
+    for (const [e, fs] of owner) {
+      if (applied.some((a) => a.start <= e.start && e.end <= a.end && a.after === '')) for (const f of fs) done.add(f);
     }
-    if (!remove || f === null) {
-      if (s.mode === 'placeholder' && r.via === 'element' && r.tag === 'img' && !s.rules.senderAllowed) edits.push(...placeholderEdits(html, r));
-      continue;
-    }
-    if (s.mode === 'annotate') {
-      const e = annotateEdit(html, r, annotation(f, null));
-      if (e !== null) {
-        edits.push(e);
-        owner.set(e, [f]);
-      }
-      continue;
-    }
-    if (CSS_VIAS.has(r.via)) {
-      const key = r.via === 'inline-style' ? r.startOffset : -1 - (r.elementStart ?? r.startOffset);
-      const g = css.get(key) ?? { resource: r, urls: new Set<string>() };
-      g.urls.add(r.url);
-      css.set(key, g);
-      cssOwners.set(`${key} ${r.url}`, f);
-      continue;
-    }
-    for (const e of elementEdits(html, r)) {
-      edits.push(e);
-      owner.set(e, [f]);
-    }
-  }
-  for (const [key, g] of css) {
-    const { edits: cut, missed } = cssEdits(html, g.resource, g.urls);
-    for (const e of cut) {
-      edits.push(e);
-      const f = cssOwners.get(`${key} ${e.url}`);
-      if (f !== undefined) owner.set(e, [f]);
-    }
-    for (const m of missed) errors.push({ code: 'css-parse-failed', message: `Could not locate ${m.slice(0, 80)} in its style to remove it.` });
-  }
-  const { text, changes, applied } = applyEdits(html, mergeAnnotations(edits, owner), part);
-  const done = new Set<Finding>();
-  for (const e of applied) for (const f of owner.get(e) ?? []) done.add(f);
-  // An edit swallowed by a removal around it (an attribute of a removed element) did its job too.
-  for (const [e, fs] of owner) {
-    if (applied.some((a) => a.start <= e.start && e.end <= a.end && a.after === '')) for (const f of fs) done.add(f);
-  }
-  const removed = scan.findings.filter((f) => done.has(f));
-  const kept = scan.findings.filter((f) => !done.has(f));
-  return { html: text, removed, kept, changes, errors };
+    const removed = scan.findings.filter((f) => done.has(f));
+    const kept = scan.findings.filter((f) => !done.has(f));
+    const undone = kept.find((f) => f.kind !== 'click-redirect' && removeFinding.get(f) === true);
+    if (undone !== undefined) return `no edit could neutralise ${undone.url.slice(0, 80)}`;
+    const problem = changes.length === 0 ? null : checkOutput(html, text, part, kept, s);
+    return problem ?? { html: text, removed, kept, changes, errors };
+  };
+  // Removing an element can change how what follows it parses (an <img> inside <svg> closes it,
+  // the first element of a <template> sets its mode): then every element stays, edited in place.
+  const first = attempt(false);
+  if (typeof first !== 'string') return first;
+  const second = attempt(true);
+  return typeof second !== 'string' ? second : refusedHtml(where, `${first}; and with every element kept, ${second}`, scan.findings, scan.errors);
 }
 
-/** Several annotations of one element (an image with a tracker in `src` and `style`) become one. */
-function mergeAnnotations(edits: readonly Edit[], owner: Map<Edit, Finding[]>): Edit[] {
-  const seen = new Map<number, Edit>();
-  const out: Edit[] = [];
-  for (const e of edits) {
-    if (e.action !== 'annotate') {
-      out.push(e);
-      continue;
-    }
-    const first = seen.get(e.start);
-    if (first === undefined) {
-      seen.set(e.start, e);
-      out.push(e);
-    } else {
-      owner.set(first, [...(owner.get(first) ?? []), ...(owner.get(e) ?? [])]);
-    }
-  }
-  return out;
+/** Why the edited document cannot be returned, or null: new markup, or a tracker left or made. */
+function checkOutput(before: string, after: string, part: number, kept: readonly Finding[], s: PartSettings): string | null {
+  const markup = markupProblem(before, after, s.mode);
+  if (markup !== null) return `its edits would change the markup (${markup})`;
+  if (s.mode === 'annotate') return null;
+  // The rescan gets a budget of its own: the message's was spent on the original.
+  const ctx = { ...s.ctx, urlBudget: { left: s.ctx.limits.maxUrls } };
+  const cut = cutHtml(after, ctx.limits.maxHtmlBytes);
+  const inspection = inspectPart(cut ?? after, ctx);
+  const bound = unexamined(inspection, cut === null ? null : cut.length, ctx.limits);
+  if (bound !== null) return `the sanitised HTML could not be checked: ${bound}`;
+  const left = leftovers(scanPart(after, part, ctx, inspection).findings, new Set(kept.map(findingKey)));
+  return left[0] === undefined ? null : `a rescan still finds ${left[0].kind} ${left[0].url.slice(0, 80)}`;
 }

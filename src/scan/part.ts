@@ -13,7 +13,7 @@ import type { Finding, Flag, Language, Leak, LinkNote, ScanError, Signal } from 
 import type { ParsedUrl } from '../url/parse.js';
 import { linkPatternKey } from '../classify/links.js';
 import { cutHtml, type ResolvedLimits } from '../limits.js';
-import { inspectPart } from './inspect.js';
+import { inspectPart, type Inspection } from './inspect.js';
 import { partLimitErrors, urlTruncatedFlag } from './limit-errors.js';
 import type { SenderContext } from './sender.js';
 
@@ -166,7 +166,9 @@ function redirectFinding(group: RedirectGroup, part: number, ctx: PartContext): 
 
 /**
  * Scans one decoded HTML document and returns its findings in document order (click redirects,
- * one per pattern, after the resources) and the notes on ordinary links.
+ * one per pattern, after the resources) and the notes on ordinary links. A caller that already
+ * inspected the document (the sanitiser, which edits by the same verdicts) passes the inspection
+ * of its first `maxHtmlBytes` instead of having it walked again.
  *
  * @example
  * scanPart('<img src="https://t.example/o.gif?u=3f2b8c1e9d4a4b7e" width=1 height=1>', 0, ctx).findings[0]?.kind;
@@ -176,9 +178,10 @@ export function scanPart(
   html: string,
   part: number,
   ctx: PartContext,
+  inspected?: Inspection,
 ): { findings: Finding[]; links: LinkNote[]; errors: ScanError[] } {
   const cut = cutHtml(html, ctx.limits.maxHtmlBytes);
-  const inspection = inspectPart(cut ?? html, ctx);
+  const inspection = inspected ?? inspectPart(cut ?? html, ctx);
   const errors = partLimitErrors(part, inspection, ctx.limits, cut === null ? null : cut.length);
   if (inspection.cssErrors > 0) {
     errors.push({ code: 'css-parse-failed', message: `${inspection.cssErrors} style block(s) in part ${part} could not be fully parsed.` });

@@ -3,7 +3,7 @@
  * (its rules apply on any host, its branded first-party hosts are its own), or else the sender
  * itself for first-party tracking (category `sender-own`, named after its registrable domain).
  */
-import { getDomainWithoutSuffix } from 'tldts';
+import { getDomainWithoutSuffix } from '../url/domains.js';
 import { identifySender, matchSenderRules, type HeaderLookup, type SenderPlatform } from '../catalogue/sender.js';
 import type { CatalogueIndex, CatalogueMatch, VendorEntry } from '../catalogue/types.js';
 import type { Decision } from '../classify/classify.js';

@@ -1,7 +1,7 @@
 /**
  * First or third party: is a host controlled by the sender of the message?
  */
-import { getDomain } from 'tldts';
+import { getDomain } from './domains.js';
 
 /**
  * Registrable-domain lookup with a per-instance cache: the same few hosts recur hundreds of times
