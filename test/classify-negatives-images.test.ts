@@ -121,6 +121,23 @@ const personal: Row[] = [
   ['cid and data images', '<img src="cid:image001.png@01DA1234.56789ABC" width="1" height="1"><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" width="1" height="1">'],
 ];
 
+// Generators that draw the recipient's address (rendered at a size, shown): they send the address
+// to a third party but count no open; scanned with the recipient known.
+const drawnAddress: Row[] = [
+  ['QR code of a mailto: address', '<img src="https://api.qrserver.com/v1/create-qr-code/?size=150x150&data=mailto%3Ame%40mail.example" width="150" height="150" alt="QR">'],
+  ['initials avatar of the address', '<img src="https://ui-avatars.com/api/?name=me%40mail.example&size=64" width="64" height="64" alt="">'],
+];
+
+describe('generated images that draw the recipient address are not pixels', () => {
+  it.each(drawnAddress)('%s', (_name, fragment) => {
+    expect(describeFindings(imageFindings(fragment, { recipient: 'me@mail.example' }))).toEqual([]);
+  });
+  it('an unsized image carrying the address is still a counter', () => {
+    const found = imageFindings('<img src="https://img.shop.example/banner.png?email=me%40mail.example">', { recipient: 'me@mail.example' });
+    expect(found.map((f) => f.kind)).toEqual(['open-pixel']);
+  });
+});
+
 const tables: [string, Row[]][] = [
   ['images of personal mail and replies', personal],
   ['signed, versioned and script-served images', signedAndVersioned],

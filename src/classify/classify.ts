@@ -200,7 +200,11 @@ function heuristic(c: Candidate, ev: ReturnType<typeof evidence>): Decision | nu
     return null;
   }
   if (c.leaks.length > 0) {
-    return { kind: 'open-pixel', confidence: tiny || r.hidden !== null ? 'likely' : 'possible', signals };
+    const shown = !tiny && r.hidden === null;
+    // A generator asked to draw the address at a size (a QR code, an initials avatar) shows it;
+    // it sends the address on, but counts no open. Other images that carry it are counters.
+    if (shown && size === 'sized' && hasImageTransform(c.url)) return null;
+    return { kind: 'open-pixel', confidence: shown ? 'possible' : 'likely', signals };
   }
   if (tiny) return tinyImage(c, ev);
   if (r.hidden !== null) {
