@@ -57,6 +57,10 @@ const responsive: Row[] = [
 <table><tr><td class="hero" style="background-image:url('https://cdn.brand.example/email/hero-d.jpg?v=1715771234')" height="300">Sale</td></tr></table>`],
   ['srcset retina variants', '<img src="https://cdn.brand.example/email/hero.jpg" srcset="https://cdn.brand.example/email/hero@2x.jpg?w=1200 2x" width="600" alt="">'],
   ['picture source for dark mode', `<picture><source srcset="https://cdn.brand.example/email/logo-dark.png?v=2" media="(prefers-color-scheme: dark)"><img src="https://cdn.brand.example/email/logo.png?v=2" width="120" alt="Brand"></picture>`],
+  ['dark-mode logo named by the CMS with a UUID', `<style>@media (prefers-color-scheme: dark){ .l { background-image:url('https://mcusercontent.com/8a1b2c3d4e5f60718293a4b5c/images/3f2b8c1e-9d4a-4b7e-8f00-1a2b3c4d5e6f.png') !important; } }</style><div class="l" style="width:100px;height:30px">x</div>`],
+  ['font stylesheet imported with a version hash', `<style>@import url('https://cdn.brand.example/email/fonts.css?v=3f2b8c1e9d4a4b7e8f00');</style>`],
+  ['font files with fingerprints and UUIDs', `<style>@font-face{font-family:X;src:url('https://cdn.brand.example/fonts/brand-regular.3f2b8c1e9d4a.woff2') format('woff2'),url('https://d1a2b3c4d5e6f7.cloudfront.net/fonts/3f2b8c1e-9d4a-4b7e-8f00-1a2b3c4d5e6f.woff')}</style>`],
+  ['Google Fonts and Adobe Fonts stylesheets', `<link href="https://fonts.googleapis.com/css?family=Roboto:400,700" rel="stylesheet"><link rel="stylesheet" href="https://use.typekit.net/abc1def.css">`],
   ['dark-mode logo swap in CSS', `<style>@media (prefers-color-scheme: dark){ .logo { background-image:url('https://cdn.brand.example/email/logo-dark.png?v=20240515') !important; } }</style><div class="logo" style="width:120px;height:40px"></div>`],
 ];
 

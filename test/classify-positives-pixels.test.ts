@@ -20,6 +20,9 @@ const rows: Row[] = [
   ['hidden small image with a subscriber token', '<div style="display:none"><img src="https://news.shop.example/img/icon.png?u=3f2b8c1e9d4a4b7e8f001a2b3c4d5e6f" width="20" height="20" alt=""></div>', 'open-pixel', null],
   ['unsized /track/ image with a token and no rendering query', '<img src="https://news.shop.example/track/open/3f2b8c1e-9d4a-4b7e-8f00-1a2b3c4d5e6f">', 'open-pixel', null],
   ['signature beside a data token (EmailEngine, any host)', '<img src="https://mail.operator.example/open.gif?data=eyJhY3QiOiJvcGVuIiwiYWNjIjoiMTYzIn0&sig=SggVK6gtVhgC789JroIf1R9HAcvY9YCkcEZDSifS4IQ" style="border: 0px; width:1px; height: 1px;" width="1" height="1" alt="">', 'open-pixel', 'EmailEngine'],
+  // CSS media beacons: a dark-mode or print rule that loads a counter, not a logo file
+  ['dark-mode rule loading an id in the query', `<style>@media (prefers-color-scheme: dark){ .d { background-image:url('https://stats.news.example/d.png?u=3f2b8c1e9d4a4b7e8f001a2b3c4d5e6f') } }</style><div class="d">x</div>`, 'css-beacon', null],
+  ['print rule loading a dynamic endpoint with an id', `<style>@media print { .p { background-image:url('https://stats.news.example/p/3f2b8c1e-9d4a-4b7e-8f00-1a2b3c4d5e6f') } }</style><div class="p">x</div>`, 'css-beacon', null],
   // class 6: ad-tag calls through a publisher's newsletter ad server
   ['Google Ad Manager tag proxied by a newsletter ad server', '<img src="https://ads-newsletter.publisher.example/ad?iu=/6088/ssp.site/newsletter/forecast&sz=300x250&c=1481569063905870954" width="300" alt="">', 'beacon', 'Google Ads / Campaign Manager 360 (DoubleClick)'],
   ['Google Ad Manager gampad tag', '<img src="https://pubads.g.doubleclick.net/gampad/ad?iu=/1234/newsletter/top&sz=600x200&c=98765" width="600" height="200" alt="Advertisement">', 'beacon', 'Google Ads / Campaign Manager 360 (DoubleClick)'],

@@ -193,7 +193,10 @@ function heuristic(c: Candidate, ev: ReturnType<typeof evidence>): Decision | nu
     // Responsive `@media screen and (max-width…)` rules swap content images; print and dark-mode
     // rules are how opens are told apart by medium.
     const special = signals.includes('css-media-print') || signals.includes('css-media-dark');
-    if (special && (hasId || trackPath)) return { kind: 'css-beacon', confidence: 'likely', signals };
+    // A static image named by a CMS (`/images/<uuid>.png`) is the dark-mode logo itself; a
+    // counter carries its id in the query or is answered by a program.
+    const contentFile = isStaticImageFile(c.url) && !signals.includes('identifier-param') && c.leaks.length === 0;
+    if (special && (trackPath || (hasId && !contentFile))) return { kind: 'css-beacon', confidence: 'likely', signals };
     // A stylesheet imported with a per-recipient token is fetched on open: an open beacon.
     if (r.via === 'style-import' && hasId) return { kind: 'css-beacon', confidence: 'likely', signals };
     if (hasId && (trackPath || tiny || c.leaks.length > 0)) return { kind: 'css-beacon', confidence: 'likely', signals };

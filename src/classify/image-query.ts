@@ -25,6 +25,17 @@ const VERSION_KEYS: ReadonlySet<string> = new Set(['v', 'ver', 'version', 'rev',
 const TIME_KEYS: ReadonlySet<string> = new Set(['t', 'ts', 'time', 'timestamp', 'cachebust', 'nocache', '_']);
 const EPOCH = /^(?:\d{10}|\d{13})$/;
 
+/** Stylesheets and fonts are versioned like images (`fonts.css?v=3f2b8c1e…`). */
+const STATIC_ASSET_EXTENSIONS: ReadonlySet<string> = new Set(['css', 'woff', 'woff2', 'ttf', 'otf', 'eot']);
+
+/** A static image file, stylesheet or font: what a cache-busting version is put on. */
+function isStaticAsset(url: ParsedUrl): boolean {
+  if (isStaticImageFile(url)) return true;
+  const last = url.segments[url.segments.length - 1] ?? '';
+  const dot = last.lastIndexOf('.');
+  return dot > 0 && STATIC_ASSET_EXTENSIONS.has(last.slice(dot + 1).toLowerCase());
+}
+
 /**
  * Query keys asking an image server for a rendering (size, crop, format, quality). A counter
  * answers the same blank pixel to everyone and has no use for them.
@@ -36,7 +47,8 @@ const TRANSFORM_KEYS: ReadonlySet<string> = new Set([
 
 /**
  * Whether a query key carries a value that is not per recipient in an image URL: a signature
- * anywhere, a version or an epoch cache-buster (`?ts=1715771234567`) on a static image file.
+ * anywhere, a version or an epoch cache-buster (`?ts=1715771234567`) on a static image file,
+ * stylesheet or font.
  *
  * @example
  * isFileTokenKey('X-Amz-Signature', parseUrl('https://b.example/x?X-Amz-Signature=ab12')!); // true
@@ -49,7 +61,7 @@ export function isFileTokenKey(key: string, url: ParsedUrl): boolean {
   if (SIGNATURE_KEYS.has(k)) return true;
   // imgix signs its rendering parameters in `s=`; elsewhere `s` often names a subscriber.
   if (k === 's' && hasImageTransform(url)) return true;
-  if (!isStaticImageFile(url)) return false;
+  if (!isStaticAsset(url)) return false;
   if (VERSION_KEYS.has(k)) return true;
   // A timestamp that busts a static file's cache is the time of the send, not a person.
   return TIME_KEYS.has(k) && url.query.some(([qk, v]) => qk === key && EPOCH.test(v));
