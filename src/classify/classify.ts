@@ -7,6 +7,7 @@ import type { Resource } from '../html/types.js';
 import type { Confidence, FindingKind, Leak, Signal, VendorCategory } from '../types.js';
 import type { ParsedUrl } from '../url/parse.js';
 import { hasSpreadNumericId, isScriptEndpoint, isStaticImageFile } from './dynamic.js';
+import { hostHitEvidence, isStaticSpacer, SMALL_HIDDEN_PX, shapeHitEvidence, type Evidence } from './hit-evidence.js';
 import { compoundTokenShape, identifierShape } from './identifiers.js';
 import { hasImageTransform, isFileTokenKey, isFingerprintedAsset } from './image-query.js';
 import { dedicatedHostLink } from './links.js';
@@ -61,10 +62,8 @@ const BEACON_CATEGORIES: ReadonlySet<VendorCategory> = new Set<VendorCategory>([
  */
 const AD_CATEGORIES: ReadonlySet<VendorCategory> = new Set<VendorCategory>(['ad-tech', 'audience-measurement', 'data-broker']);
 
-/** Hidden images up to this size in px are pixels in disguise (Superhuman hides 20x20 images). */
-const SMALL_HIDDEN_PX = 25;
 
-function evidence(c: Candidate): { signals: Signal[]; hasId: boolean; fileId: boolean; trackPath: boolean } {
+function evidence(c: Candidate): Evidence {
   const signals = presentationSignals(c.resource);
   const known = c.match?.identifierParams ?? [];
   const raw = identifierEvidence(c.url, known);
@@ -100,35 +99,7 @@ function isCss(r: Resource): boolean {
   return r.via === 'inline-style' || r.via === 'style-block' || r.via === 'style-import' || r.via === 'font-face';
 }
 
-/**
- * A layout spacer: a spacer-named static image file with no id in its name or query, no counting
- * query and no tracking word. ESPs host template spacers beside their customers' images, often
- * under an account folder (`/lib/<account>/m/1/spacer.gif`), the same for every recipient.
- */
-function isStaticSpacer(c: Candidate, ev: ReturnType<typeof evidence>): boolean {
-  return isSpacerName(c.url) && isStaticImageFile(c.url) && !ev.fileId && !hasCountingQuery(c.url) && trackingPathStrength(c.url) !== 'strong';
-}
-
-function hostHitEvidence(c: Candidate, ev: ReturnType<typeof evidence>, size: ReturnType<typeof sizeClass>): boolean {
-  if (size === '1x1' || size === 'zero' || size === 'tiny') return !isStaticSpacer(c, ev);
-  if (ev.trackPath || c.leaks.length > 0) return true;
-  if (c.resource.hidden !== null && hiddenPixelShape(c, ev)) return true;
-  return size !== 'sized' && ev.signals.includes('identifier-param');
-}
-
-/**
- * Whether a hidden image on a vendor host looks like a pixel rather than the mobile or desktop
- * variant of a content image (the ESP hosts both): small, or unsized and either carrying an id
- * in its file name or query (an account folder is shared) or answered by a program.
- */
-function hiddenPixelShape(c: Candidate, ev: ReturnType<typeof evidence>): boolean {
-  const { width: w, height: h } = c.resource;
-  if (w !== null && h !== null) return w <= SMALL_HIDDEN_PX && h <= SMALL_HIDDEN_PX;
-  if ((w ?? h ?? 0) > SMALL_HIDDEN_PX) return false;
-  return ev.fileId || !isStaticImageFile(c.url);
-}
-
-function fromCatalogue(c: Candidate, match: CatalogueMatch, ev: ReturnType<typeof evidence>): Decision | null {
+function fromCatalogue(c: Candidate, match: CatalogueMatch, ev: Evidence): Decision | null {
   const r = c.resource;
   const size = sizeClass(r);
   const levelSignal: Signal =
@@ -152,6 +123,7 @@ function fromCatalogue(c: Candidate, match: CatalogueMatch, ev: ReturnType<typeo
     return { kind: 'beacon', confidence: 'likely', signals: [...signals, 'visible-ad'] };
   }
   if (match.level === 'host' && !hostHitEvidence(c, ev, size)) return null;
+  if (match.level === 'shape' && !adImage && !shapeHitEvidence(c, ev, size)) return null;
   // A banner an ad rule names is shown too: the sanitizer may keep it visible.
   if (adImage && r.hidden === null && (size === 'sized' || size === 'none')) signals.push('visible-ad');
   let kind: FindingKind;
@@ -170,7 +142,7 @@ function fromCatalogue(c: Candidate, match: CatalogueMatch, ev: ReturnType<typeo
  * endpoint (no static image file: `/o/123`, `/mark.php`) or a query a static file does not need
  * (a spacer-named file never needs one) make it an open counter.
  */
-function tinyImage(c: Candidate, ev: ReturnType<typeof evidence>): Decision | null {
+function tinyImage(c: Candidate, ev: Evidence): Decision | null {
   const { signals, hasId, trackPath } = ev;
   const counting = hasCountingQuery(c.url);
   // `pixel.gif`, `dot.gif` are spacer names too: without a token their name decides.
@@ -181,7 +153,7 @@ function tinyImage(c: Candidate, ev: ReturnType<typeof evidence>): Decision | nu
   return counting ? { kind: 'open-pixel', confidence: 'possible', signals } : null;
 }
 
-function heuristic(c: Candidate, ev: ReturnType<typeof evidence>): Decision | null {
+function heuristic(c: Candidate, ev: Evidence): Decision | null {
   const r = c.resource;
   const { signals, hasId, trackPath } = ev;
   if (r.via === 'link-click') return null; // links without a catalogue match are grouped in links.ts
