@@ -8,7 +8,8 @@
  *    messages/s, MB/s, the speed-up and the ceiling (medians);
  * 3. the CLI's peak RSS (VmHWM of the process, worker threads included) on the big mbox;
  * 4. then, each in its own process: the catalogue look-up, the two MIME backends (bench/adapters.ts),
- *    the leak search's inflate against fflate (bench/libraries.ts), the import cost (bench/imports.ts).
+ *    the leak search's inflate against fflate (bench/libraries.ts), the import cost (bench/imports.ts),
+ *    the pathological inputs' growth with size and cost against benign input (bench/pathological.ts).
  * The library is built into .bench-data/dist (dist/ is left alone). Reports; asserts nothing.
  * Options: --messages N (2000), --mbox-gb X (1; 0 skips), --rounds N (3), --skip-build, --dist DIR
  * (measure an already built copy instead, e.g. an older commit's build, for before/after figures).
@@ -220,11 +221,13 @@ async function main(): Promise<void> {
   log('');
   log(cat.status === 0 ? cat.stdout.trimEnd() : `catalogue bench failed: ${cat.stderr}`);
   // The two MIME backends (Node's mailsplit, the browser build's postal-mime) on the same corpus,
-  // the leak search's inflate against fflate, and what importing the library costs.
+  // the leak search's inflate against fflate, what importing the library costs, and the
+  // pathological inputs' growth with size and cost against benign input (test/helpers/pathological.ts).
   for (const [what, args] of [
     ['MIME backends', ['tsx', 'bench/adapters.ts', CORPUS, '--rounds', String(ROUNDS)]],
     ['libraries', ['tsx', 'bench/libraries.ts']],
     ['imports', ['tsx', 'bench/imports.ts', '--dist', DIST]],
+    ['pathological', ['tsx', 'bench/pathological.ts']],
   ] as const) {
     const r = spawnSync('npx', [...args], { encoding: 'utf8', maxBuffer: 1e8 });
     log('');

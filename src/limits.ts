@@ -65,6 +65,14 @@ export interface ScanLimits {
    * @default 1048576 (1 MiB)
    */
   readonly maxCssBytes?: number;
+  /**
+   * Distinct recipient addresses searched for in URLs (To, Cc, Delivered-To, X-Original-To and
+   * the `recipient` option). Each costs about a hundred encodings and hashes, so a message to
+   * thousands of addresses is searched for the first ones only; the `recipient` option,
+   * Delivered-To and X-Original-To (this copy's recipient) come first. 1 to 10000.
+   * @default 200
+   */
+  readonly maxRecipients?: number;
 }
 
 /**
@@ -92,6 +100,7 @@ export const DEFAULT_LIMITS: ResolvedLimits = Object.freeze({
   maxUrls: 20_000,
   maxUrlLength: 32_768,
   maxCssBytes: 1024 * 1024,
+  maxRecipients: 200,
 });
 
 const GIB = 1024 * 1024 * 1024;
@@ -111,6 +120,7 @@ export const LIMIT_RANGES: { readonly [K in keyof ScanLimits]-?: readonly [numbe
   maxUrls: [1, 10_000_000],
   maxUrlLength: [1, 2_097_152],
   maxCssBytes: [1, GIB],
+  maxRecipients: [1, 10_000],
 });
 
 const NAMES = Object.keys(DEFAULT_LIMITS) as (keyof ScanLimits)[];

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { csvCell, csvHeader, csvRecords } from '../src/batch/csv.js';
 import { formatTable } from '../src/batch/format.js';
 import { formatProgress, showProgress } from '../src/batch/progress.js';
-import { readResume } from '../src/batch/resume.js';
+import { isCutReport, readResume, resumedSources, sourceKey } from '../src/batch/resume.js';
 import { formatTally, outlineOf, Tally } from '../src/batch/summary.js';
 import type { Finding, Report } from '../src/types.js';
 
@@ -88,16 +88,32 @@ describe('readResume', () => {
     const state = await readResume(path, (r) => seen.push(r.source));
     expect([...state.done]).toEqual(['a.eml', 'b.eml']);
     expect(state.partialLastLine).toBe(true);
+    expect(state.keep).toBe(Buffer.byteLength(text.slice(0, text.lastIndexOf('\n') + 1)));
+    expect(isCutReport(state.tail)).toBe(true);
     expect(seen).toEqual(['a.eml', 'b.eml']);
     expect(readFileSync(path, 'utf8')).toBe(text);
   });
 
   it('treats a missing file as a fresh start and a complete file as complete', async () => {
-    expect(await readResume(join(dir, 'none.ndjson'), () => undefined)).toEqual({ done: new Set(), partialLastLine: false });
+    expect(await readResume(join(dir, 'none.ndjson'), () => undefined)).toEqual({ done: new Set(), partialLastLine: false, keep: 0, tail: '' });
     const path = join(dir, 'full.ndjson');
     writeFileSync(path, `${JSON.stringify(report('a.eml'))}\nnot json\n`);
     const state = await readResume(path, () => undefined);
     expect([[...state.done], state.partialLastLine]).toEqual([['a.eml'], false]);
+  });
+
+  it('compares sources by resolved path, keeping the mbox position', async () => {
+    const path = join(dir, 'spelled.ndjson');
+    writeFileSync(path, `${JSON.stringify(report('./d/x.mbox#0@0'))}\n${JSON.stringify(report('stdin'))}\n`);
+    const isDone = resumedSources(await readResume(path, () => undefined));
+    expect(['d/x.mbox#0@0', `${process.cwd()}/d/x.mbox#0@0`, 'd/./x.mbox#0@0', 'stdin'].map(isDone)).toEqual([true, true, true, true]);
+    expect(['d/x.mbox#1@0', 'd/x.mbox', 'x.mbox#0@0'].map(isDone)).toEqual([false, false, false]);
+    expect(sourceKey('dir#1/a#b.eml')).toBe(`${process.cwd()}/dir#1/a#b.eml`);
+  });
+
+  it('only a torn line that starts a report may be cut off', () => {
+    expect(isCutReport('{"source":"a.eml","mess')).toBe(true);
+    expect(isCutReport('Subject: a letter')).toBe(false);
   });
 });
 

@@ -115,29 +115,44 @@ describe('spypixel scan (batch)', () => {
     expect(JSON.parse(cli([join(tmp, 'nothing-*.eml'), '--format', 'json']).stdout)).toHaveLength(1);
   });
 
-  it('resumes an interrupted run: appends only, skips what is written, ends a cut line', () => {
+  it('resumes an interrupted run: drops the torn last record, appends the rest, skips what is written', () => {
     const out = join(tmp, 'run.ndjson');
     const full = cli([FIX, '--format', 'ndjson', '-o', out]);
     expect(full.stdout).toBe('');
     const complete = readFileSync(out, 'utf8');
     const all = lines(complete).map((x) => x.source);
-    const cut = complete.slice(0, complete.indexOf('\n', complete.indexOf('\n') + 1) + 40);
+    const kept = complete.slice(0, complete.indexOf('\n', complete.indexOf('\n') + 1) + 1);
+    const cut = `${kept}${complete.slice(kept.length, kept.length + 40)}`;
     writeFileSync(out, cut);
     expect(cli([FIX, '--format', 'ndjson', '-o', out]).code).toBe(2);
     const r = cli([FIX, '--resume', out]);
     expect(r.code).toBe(1);
     const after = readFileSync(out, 'utf8');
-    expect(after.startsWith(cut)).toBe(true);
-    const parsed = after.split('\n').flatMap((l) => {
-      try {
-        return [(JSON.parse(l) as { source: string }).source];
-      } catch {
-        return [];
-      }
-    });
-    expect(parsed).toEqual(all);
+    // the two complete records stay byte for byte; the torn one is gone, not left as a bad line
+    expect(after.startsWith(kept)).toBe(true);
+    expect(lines(after).map((x) => x.source)).toEqual(all);
     expect(r.stderr).toContain(`${all.length} messages scanned`);
     expect(r.stderr).toContain('2 messages taken from the resumed output');
+  });
+
+  it('resume matches sources by resolved path, however they are spelled', () => {
+    const out = join(tmp, 'spelled.ndjson');
+    const relative = join('test', 'fixtures', 'batch', 'archive.mbox');
+    expect(cli([`./${relative}`, '--format', 'ndjson', '-o', out]).code).toBe(1);
+    const first = readFileSync(out, 'utf8');
+    const r = cli([relative, join(process.cwd(), relative), '--resume', out]);
+    expect(r.code).toBe(1);
+    expect(readFileSync(out, 'utf8')).toBe(first);
+    expect(r.stderr).toContain('3 messages taken from the resumed output');
+  });
+
+  it('refuses to resume into a file whose last line is no cut report, and leaves it alone', () => {
+    const out = join(tmp, 'not-ours.txt');
+    writeFileSync(out, 'From someone\nSubject: a letter without a final newline');
+    const r = cli([MBOX, '--resume', out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/does not end with a cut report/);
+    expect(readFileSync(out, 'utf8')).toBe('From someone\nSubject: a letter without a final newline');
   });
 
   it('exits 2 on usage and I/O errors', () => {

@@ -4,6 +4,7 @@
  * (a worker thread formats its own reports, in parallel); the writer only frames the texts.
  */
 import { csvHeader, csvRecords } from './csv.js';
+import { terminalSafe as t } from './terminal.js';
 import type { BatchReport } from './unit.js';
 import type { Report } from '../types.js';
 
@@ -36,15 +37,16 @@ function clipUrl(url: string): string {
 
 /**
  * One message as a readable block: headers, then one row per finding followed by its URL (cut
- * after 300 characters).
+ * after 300 characters). It is meant for a terminal, so every text that comes from the message is
+ * shown with control characters escaped.
  *
  * @example
  * formatTable(report); // 'samples/01.eml\n  from … \n  open-pixel  certain  Google Analytics …'
  */
 export function formatTable(r: Report): string {
-  const lines: string[] = [r.source];
+  const lines: string[] = [t(r.source)];
   const m = r.message;
-  const head = [m.from !== null ? `from ${m.from}` : null, m.subject !== null ? `“${m.subject}”` : null].filter((x) => x !== null);
+  const head = [m.from !== null ? `from ${t(m.from)}` : null, m.subject !== null ? `“${t(m.subject)}”` : null].filter((x) => x !== null);
   if (head.length > 0) lines.push(`  ${head.join(' · ')}`);
   if (r.findings.length === 0) lines.push('  no tracker found');
   else {
@@ -52,17 +54,17 @@ export function formatTable(r: Report): string {
     for (const f of r.findings) {
       const notes = [
         f.measurement === 'individual' ? 'tracks you individually' : 'counts opens in aggregate',
-        ...f.flags.filter((x) => !x.code.startsWith('recipient-address')).map((x) => x.code),
-        ...f.leaks.map((l) => `address as ${l.encoding} in ${l.location}`),
+        ...f.flags.filter((x) => !x.code.startsWith('recipient-address')).map((x) => t(x.code)),
+        ...f.leaks.map((l) => `address as ${t(l.encoding)} in ${t(l.location)}`),
         ...(f.count !== undefined && f.count > 1 ? [f.kind === 'click-redirect' ? `${f.count} links` : `loaded ${f.count}×`] : []),
       ];
       lines.push(
-        `  ${pad(f.kind, 15)} ${pad(f.confidence, 10)} ${pad(f.vendor?.name ?? '(unknown)', 26)} ${pad(f.host, 34)} ${notes.join('; ')}`,
+        `  ${pad(f.kind, 15)} ${pad(f.confidence, 10)} ${pad(t(f.vendor?.name ?? '(unknown)'), 26)} ${pad(t(f.host), 34)} ${notes.join('; ')}`,
       );
-      lines.push(`    ${clipUrl(f.url)}`);
+      lines.push(`    ${t(clipUrl(f.url))}`);
     }
   }
-  for (const e of r.errors) lines.push(`  error ${e.code}: ${e.message}`);
+  for (const e of r.errors) lines.push(`  error ${e.code}: ${t(e.message)}`);
   return lines.join('\n');
 }
 

@@ -3,8 +3,8 @@
  * read lazily so that only the messages in flight are in memory. Files are opened read-only;
  * gzip is recognised by its magic bytes whatever the name.
  */
-import { createReadStream } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { constants, createReadStream } from 'node:fs';
+import { open, readFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import type { ErrorCode } from '../types.js';
@@ -23,7 +23,11 @@ export interface ReadOptions {
   /** Sources already scanned (resume): their units come out with `skip: true` and no bytes. */
   readonly isDone: (source: string) => boolean;
   readonly stdin: AsyncIterable<Uint8Array>;
+  /** How long a FIFO may go without a writer before it is given up (default 10 s). */
+  readonly fifoTimeoutMs?: number;
 }
+
+const FIFO_TIMEOUT_MS = 10_000;
 
 const SNIFF = 1024;
 
@@ -182,18 +186,84 @@ async function* unitsOf(input: Opened, opts: ReadOptions): AsyncGenerator<Unit> 
 /** Files up to this size are read in one call: a stream per 60 KB message costs more than its scan's I/O. */
 const WHOLE_FILE_BYTES = 1 << 20;
 
-function openFile(path: string, hint: FormatHint, size: number): Opened {
-  if (size <= WHOLE_FILE_BYTES) {
+type FileInput = Extract<InputEntry, { kind: 'file' }>;
+
+/**
+ * Opens an input file. Only a regular file's size can be trusted: a device reports 0 and never
+ * ends (`/dev/zero`), so anything else is streamed and read within the message limit.
+ */
+function openFile(input: FileInput, fifoTimeoutMs: number): Opened {
+  const { path, fsPath, hint } = input;
+  if (input.regular && input.size <= WHOLE_FILE_BYTES) {
     let n = 0;
     async function* whole(): AsyncGenerator<Uint8Array> {
-      const bytes = await readFile(path, { flag: 'r' });
+      const bytes = await readFile(fsPath, { flag: 'r' });
       n = bytes.length;
       yield bytes;
     }
     return { name: path, hint, chunks: whole(), consumed: () => n, close: () => undefined };
   }
-  const stream = createReadStream(path, { flags: 'r', highWaterMark: 1 << 16 });
+  if (!input.regular) return openFifoOrDevice(input, fifoTimeoutMs);
+  const stream = createReadStream(fsPath, { flags: 'r', highWaterMark: 1 << 16 });
   return { name: path, hint, chunks: stream, consumed: () => stream.bytesRead, close: () => stream.destroy() };
+}
+
+const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Reads a FIFO or device without blocking: a FIFO opened the usual way blocks until a writer
+ * comes, for ever if none does. Opened non-blocking, a read gives EAGAIN while a writer is
+ * connected but quiet, and 0 bytes both before any writer came and after the last one left; the
+ * first case is waited out for at most `timeoutMs`.
+ */
+function openFifoOrDevice(input: FileInput, timeoutMs: number): Opened {
+  let n = 0;
+  let closed = false;
+  async function* chunks(): AsyncGenerator<Uint8Array> {
+    const fh = await open(input.fsPath, constants.O_RDONLY | constants.O_NONBLOCK);
+    try {
+      const started = Date.now();
+      let writer = false;
+      let wait = 1;
+      while (!closed) {
+        let got: number;
+        const buf = Buffer.allocUnsafe(1 << 16);
+        try {
+          got = (await fh.read(buf, 0, buf.length, null)).bytesRead;
+        } catch (e) {
+          if ((e as { code?: string }).code !== 'EAGAIN') throw e;
+          writer = true;
+          await pause(wait);
+          wait = Math.min(wait * 2, 20);
+          continue;
+        }
+        if (got > 0) {
+          writer = true;
+          wait = 1;
+          n += got;
+          yield buf.subarray(0, got);
+          continue;
+        }
+        if (writer) return;
+        if (Date.now() - started >= timeoutMs) throw new Error(`no writer opened it within ${timeoutMs} ms`);
+        await pause(20);
+      }
+    } finally {
+      await fh.close();
+    }
+  }
+  const gen = chunks();
+  return {
+    name: input.path,
+    hint: input.hint,
+    chunks: gen,
+    consumed: () => n,
+    close: () => {
+      closed = true;
+      // runs the generator's `finally` (closing the file) even when it is parked at a yield
+      void gen.return(undefined).catch(() => undefined);
+    },
+  };
 }
 
 function openStdin(stdin: AsyncIterable<Uint8Array>): Opened {
@@ -224,7 +294,7 @@ export async function* readUnits(inputs: readonly InputEntry[], opts: ReadOption
     } else if (input.hint === 'eml' && input.size > opts.maxMessageBytes && !input.path.toLowerCase().endsWith('.gz')) {
       yield errorUnit(input.path, 'limit-exceeded', `File of ${input.size} bytes is larger than ${opts.maxMessageBytes}; not scanned.`, input.size);
     } else {
-      yield* unitsOf(openFile(input.path, input.hint, input.size), opts);
+      yield* unitsOf(openFile(input, opts.fifoTimeoutMs ?? FIFO_TIMEOUT_MS), opts);
     }
   }
 }

@@ -4,6 +4,7 @@
 import { decodeHtmlBytes } from '../cli/decode.js';
 import { scanEml } from '../scan/eml.js';
 import { scanHtml } from '../scan/html.js';
+import { DEFAULT_LIMITS, LIMIT_RANGES } from '../limits.js';
 import type { Language, Report, ScanOptions } from '../types.js';
 import type { OutputFormat } from './format.js';
 import { resultOf, type JobResult } from './result.js';
@@ -24,17 +25,30 @@ export interface JobOptions {
 }
 
 /**
+ * The `maxRecipients` of a run given `n` addresses with `--recipient`: the default budget for the
+ * message's own addresses on top of them, within the limit's range.
+ *
+ * @example
+ * recipientBudget(3); // 203
+ */
+export function recipientBudget(n: number): number {
+  return Math.min(LIMIT_RANGES.maxRecipients[1], DEFAULT_LIMITS.maxRecipients + n);
+}
+
+/**
  * Scans one message. Never rejects: a scanner failure becomes an `internal-error` entry.
  *
  * @example
  * const report = await scanJob({ source: 'a.eml', format: 'eml', bytes, location: null }, options);
  */
 export async function scanJob(job: ScanJob, opts: JobOptions): Promise<Report> {
+  const given = opts.recipient ?? [];
   const options: ScanOptions = {
     source: job.source,
     lang: opts.lang,
     includeLinks: opts.includeLinks,
-    ...(opts.recipient !== undefined && opts.recipient.length > 0 ? { recipient: opts.recipient } : {}),
+    // the addresses asked for on the command line never use up the budget of the message's own
+    ...(given.length > 0 ? { recipient: given, limits: { maxRecipients: recipientBudget(given.length) } } : {}),
   };
   try {
     return job.format === 'html' ? scanHtml(decodeHtmlBytes(job.bytes), options) : await scanEml(job.bytes, options);

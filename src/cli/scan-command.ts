@@ -3,19 +3,22 @@
  * bounded memory, written in input order, resumable. Exit codes: 0 nothing found, 1 trackers
  * found (see `--fail-on`), 2 usage or I/O error.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { collectBatchInputs, type InputEntry } from '../batch/inputs.js';
 import { ProgressBar, showProgress } from '../batch/progress.js';
 import { readUnits } from '../batch/read.js';
-import { readResume } from '../batch/resume.js';
+import { isCutReport, readResume, resumedSources } from '../batch/resume.js';
 import { createScanner, scanInOrder } from '../batch/run.js';
 import { parseOutline } from '../batch/outline-parse.js';
 import { inShard, parseShard, type Shard } from '../batch/shard.js';
 import { formatTally, Tally } from '../batch/summary.js';
 import { summaryOf } from '../batch/summary-data.js';
+import { terminalLines } from '../batch/terminal.js';
 import type { Unit } from '../batch/unit.js';
+import { DEFAULT_LIMITS, LIMIT_RANGES } from '../limits.js';
 import type { Confidence, Language } from '../types.js';
 import { OUTPUT_FORMATS, writerFor, type OutputFormat } from '../batch/format.js';
 import { nonEmptyFile, openOutput, stdoutSink, type Sink } from './output.js';
@@ -93,6 +96,9 @@ function settings(args: string[]): ScanSettings {
   if (summaryJson !== null && (summaryJson === (resume ?? values.output) || positionals.includes(summaryJson))) {
     throw new UsageError('--summary-json must name a file of its own, not the output or an input');
   }
+  const recipient = recipientList(values.recipient ?? []);
+  const most = LIMIT_RANGES.maxRecipients[1] - DEFAULT_LIMITS.maxRecipients;
+  if (recipient.length > most) throw new UsageError(`--recipient gives ${recipient.length} addresses; at most ${most} can be searched for`);
   return {
     paths: positionals,
     format,
@@ -104,7 +110,7 @@ function settings(args: string[]): ScanSettings {
     failOn: failOn as Confidence | 'none',
     lang: values.lang,
     includeLinks: !values['no-links'],
-    recipient: recipientList(values.recipient ?? []),
+    recipient,
     summaryJson,
     shard,
   };
@@ -173,25 +179,31 @@ function exitCode(t: Tally, s: ScanSettings, outputFailed: boolean): number {
 export async function scanCommand(args: string[]): Promise<number> {
   const s = settings(args);
   const tally = new Tally();
-  let done = new Set<string>();
-  let partialLastLine = false;
+  let isDone = (_source: string): boolean => false;
   if (s.resume !== null) {
     const state = await readResume(s.resume, (r) => {
       const parsed = parseOutline(r);
       if (parsed.ok) tally.add(parsed.outline);
     });
-    done = state.done;
-    partialLastLine = state.partialLastLine;
+    if (state.partialLastLine) {
+      if (!isCutReport(state.tail)) throw new UsageError(`${s.resume} does not end with a cut report line; it is left as it is`);
+      // the torn record of an interrupted write goes; its message is scanned again below
+      truncateSync(s.resume, state.keep);
+    }
+    isDone = resumedSources(state);
     tally.resumed = tally.messages;
   } else if (s.output !== null && nonEmptyFile(s.output)) {
     throw new UsageError(`${s.output} exists and is not empty: continue it with --resume ${s.output}, or remove it`);
   }
   // Started first, so that the workers load the scanner while the inputs are listed.
+  const workerUrl = new URL('./worker.js', import.meta.url);
   const scanner = createScanner({
     jobs: s.jobs,
     job: { lang: s.lang, includeLinks: s.includeLinks, recipient: s.recipient, format: s.format },
-    workerUrl: new URL('./worker.js', import.meta.url),
+    workerUrl,
   });
+  // a broken install must not pass for a parallel run
+  if (s.jobs > 1 && scanner.parallelism === 1) process.stderr.write(`spypixel: ${fileURLToPath(workerUrl)} is missing: scanning in one thread\n`);
   let inputs: InputEntry[];
   let sink: Sink;
   try {
@@ -202,8 +214,6 @@ export async function scanCommand(args: string[]): Promise<number> {
     throw e;
   }
   const total = totals(inputs);
-  // The cut record stays as it is (the file is only appended to); it just gets its line ended.
-  if (partialLastLine) await sink.write('\n');
   const writer = writerFor(s.format);
   const bar = showProgress(process.stderr.isTTY, process.env, s.quiet) ? new ProgressBar(process.stderr) : null;
   let stopped = false;
@@ -217,7 +227,7 @@ export async function scanCommand(args: string[]): Promise<number> {
   let bytes = 0;
   try {
     await sink.write(writer.begin());
-    const units = inShard(readUnits(inputs, { maxMessageBytes: s.maxMessageBytes, isDone: (src) => done.has(src), stdin: process.stdin }), s.shard);
+    const units = inShard(readUnits(inputs, { maxMessageBytes: s.maxMessageBytes, isDone, stdin: process.stdin }), s.shard);
     const halted = (): boolean => stopped || sink.failed() !== null;
     for await (const d of scanInOrder(untilStopped(units, halted), scanner, s.format, Math.max(2, scanner.parallelism * 4))) {
       bytes += d.weight;
@@ -241,7 +251,8 @@ export async function scanCommand(args: string[]): Promise<number> {
     await scanner.close();
     await sink.close();
   }
-  const summary = `${formatTally(tally)}${stopped ? '\ninterrupted: continue with --resume' : ''}\n`;
+  // URL templates and identifiers in the summary come from the messages too
+  const summary = `${terminalLines(formatTally(tally))}${stopped ? '\ninterrupted: continue with --resume' : ''}\n`;
   if (s.format === 'table' && s.output === null) await sink.write(summary);
   else if (!s.quiet) process.stderr.write(summary);
   if (s.summaryJson !== null) writeFileSync(s.summaryJson, `${JSON.stringify(summaryOf(tally), null, 2)}\n`);

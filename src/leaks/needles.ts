@@ -2,6 +2,7 @@
  * Precomputes every encoded form of the recipient addresses ("needles") once per scan, indexed so
  * that searching a URL costs time linear in the URL, not in the number of encodings.
  */
+import { compileMatcher, type Matcher } from './automaton.js';
 import { toBase64, toHex, utf8 } from './bytes.js';
 import { checksumForms } from './checksum-forms.js';
 import { md5, sha1, sha224, sha256, sha384, sha512 } from './digests.js';
@@ -48,8 +49,20 @@ export interface Needle {
 export interface NeedleSet {
   readonly addresses: readonly string[];
   readonly needles: readonly Needle[];
-  /** `text` and `text-exact-case` needles: the few forms searched with `includes`. */
+  /** `text` and `text-exact-case` needles: the forms searched as substrings. */
   readonly texts: readonly Needle[];
+  /**
+   * The `text` needles of {@link NeedleSet.texts} compiled into one matcher (pattern `i` is
+   * `textIndex[i]` in `texts`), searched in the lower-cased text: one pass whatever the number
+   * of addresses.
+   */
+  readonly lowerMatcher: Matcher;
+  /** The `text-exact-case` needles compiled the same way, searched in the text as written. */
+  readonly exactMatcher: Matcher;
+  /** Index in `texts` of each pattern of `lowerMatcher`. */
+  readonly lowerIndex: readonly number[];
+  /** Index in `texts` of each pattern of `exactMatcher`. */
+  readonly exactIndex: readonly number[];
   readonly hex: ReadonlyMap<string, Needle>;
   /** Distinct lengths of the hex needles of at least 32 digits, checked at run heads and tails. */
   readonly hexLengths: readonly number[];
@@ -186,16 +199,23 @@ function printable(value: string): boolean {
   return true;
 }
 
+/** Length of the shortest needle, in one pass (a spread into `Math.min` overflows the stack). */
+function shortestOf(needles: readonly Needle[]): number {
+  let min = Number.POSITIVE_INFINITY;
+  for (const n of needles) if (n.value.length < min) min = n.value.length;
+  return Number.isFinite(min) ? min : 0;
+}
+
 function build(inputs: readonly string[]): NeedleSet {
   const needles: Needle[] = [];
   const seen = new Set<string>();
-  const kept: string[] = [];
+  const kept = new Set<string>();
   for (const input of inputs) {
     const spellings = addressSpellings(input);
     if (spellings.length === 0) continue;
     const address = input.trim();
-    if (kept.includes(address)) continue;
-    kept.push(address);
+    if (kept.has(address)) continue;
+    kept.add(address);
     for (const { variant, text } of spellings) {
       for (const draft of encodingsOf(text)) {
         const key = `${draft.match}:${draft.value}`;
@@ -211,16 +231,24 @@ function build(inputs: readonly string[]): NeedleSet {
   const base64 = index('base64');
   const decimal = index('decimal');
   const allPrintable = needles.every((n) => printable(n.value));
+  const texts = needles.filter((n) => n.match === 'text' || n.match === 'text-exact-case');
+  const lowerIndex: number[] = [];
+  const exactIndex: number[] = [];
+  texts.forEach((n, i) => (n.match === 'text' ? lowerIndex : exactIndex).push(i));
   return {
-    addresses: Object.freeze(kept),
+    addresses: Object.freeze([...kept]),
     needles: Object.freeze(needles),
-    texts: Object.freeze(needles.filter((n) => n.match === 'text' || n.match === 'text-exact-case')),
+    texts: Object.freeze(texts),
+    lowerMatcher: compileMatcher(lowerIndex.map((i) => texts[i]?.value ?? '')),
+    exactMatcher: compileMatcher(exactIndex.map((i) => texts[i]?.value ?? '')),
+    lowerIndex,
+    exactIndex,
     hex,
     hexLengths: lengthsOf(hex, 32),
     decimal,
     base64,
     base64Lengths: lengthsOf(base64, 16),
     decimalLengths: lengthsOf(decimal, 0),
-    shortest: allPrintable && needles.length > 0 ? Math.min(...needles.map((n) => n.value.length)) : 0,
+    shortest: allPrintable ? shortestOf(needles) : 0,
   };
 }

@@ -55,20 +55,31 @@ export function base64Runs(text: string, min: number): string[] {
   return runs(text, (c) => has(c, BASE64), min);
 }
 
-/** Whether `needle` occurs in `lower`, optionally not preceded by an address character nor followed
- * by more domain labels. */
-function occurs(lower: string, needle: string, bounded: boolean): boolean {
-  let at = lower.indexOf(needle);
-  if (!bounded) return at >= 0;
-  while (at >= 0) {
-    const before = at > 0 ? lower.charCodeAt(at - 1) : 32;
-    const end = at + needle.length;
-    const after = end < lower.length ? lower.charCodeAt(end) : 32;
-    const afterDot = after === 46 && end + 1 < lower.length && has(lower.charCodeAt(end + 1), ALNUM);
-    if (!has(before, ALNUM) && before !== 46 && !has(after, ALNUM) && !afterDot) return true;
-    at = lower.indexOf(needle, at + 1);
-  }
-  return false;
+/** Whether `lower[start, end)` stands alone: not preceded by an address character nor followed by more domain labels. */
+function bounded(lower: string, start: number, end: number): boolean {
+  const before = start > 0 ? lower.charCodeAt(start - 1) : 32;
+  const after = end < lower.length ? lower.charCodeAt(end) : 32;
+  const afterDot = after === 46 && end + 1 < lower.length && has(lower.charCodeAt(end + 1), ALNUM);
+  return !has(before, ALNUM) && before !== 46 && !has(after, ALNUM) && !afterDot;
+}
+
+/**
+ * Indexes in `needles.texts` of the text forms found: one automaton pass over the lower-cased
+ * text (`text` forms, each occurrence checked for bounds when `isBounded`) and one over the text
+ * as written (`text-exact-case` forms), sorted so hits keep the order of `texts`.
+ */
+function textHits(text: string, lower: string, needles: NeedleSet, isBounded: boolean): number[] {
+  const found = new Set<number>();
+  needles.lowerMatcher.scan(lower, (p, end) => {
+    const i = needles.lowerIndex[p] as number;
+    if (found.has(i)) return;
+    const length = (needles.texts[i] as Needle).value.length;
+    if (!isBounded || bounded(lower, end - length, end)) found.add(i);
+  });
+  needles.exactMatcher.scan(text, (p) => {
+    found.add(needles.exactIndex[p] as number);
+  });
+  return found.size === 0 ? [] : [...found].sort((a, b) => a - b);
 }
 
 /** Exact run `text[start, end)`, then its head and tail at each known needle length shorter than it. */
@@ -214,11 +225,7 @@ export function scanText(text: string, needles: NeedleSet, bounded = true): Need
   if (text.length === 0) return [];
   const hits = new Set<Needle>();
   const lower = text.toLowerCase();
-  for (const n of needles.texts) {
-    if (n.match === 'text-exact-case' ? text.includes(n.value) : occurs(lower, n.value, bounded)) {
-      hits.add(n);
-    }
-  }
+  for (const i of textHits(text, lower, needles, bounded)) hits.add(needles.texts[i] as Needle);
   if (lower.length === text.length) scanRuns(text, lower, needles, hits);
   else scanRunsApart(text, lower, needles, hits);
   return hits.size === 0 ? [] : [...hits];

@@ -6,6 +6,7 @@
  */
 import type { ScanError } from '../types.js';
 import type { MimeBackend } from './backend.js';
+import { capHeaderBlock, MAX_HEAD_SIZE } from './head-cap.js';
 import { EMPTY_HEADERS, extractHeaders } from './headers.js';
 import { headerBlockEnd, type LeafLayout, type MessageLayout } from './layout.js';
 import type { KeptLeaf } from './split.js';
@@ -103,8 +104,17 @@ function leafLayout(input: Uint8Array, leaf: KeptLeaf, path: string, read: LeafR
  * walked recursively. Returns the message's headers when it has any, and where its parts lie
  * (`null` from a backend that gives no byte offsets).
  */
-async function walkMessage(input: Uint8Array, prefix: string, depth: number, walk: Walk): Promise<{ headers: MailHeaders | null; layout: MessageLayout | null }> {
+async function walkMessage(raw: Uint8Array, prefix: string, depth: number, walk: Walk): Promise<{ headers: MailHeaders | null; layout: MessageLayout | null }> {
   const budget = walk.limits.maxHtmlParts - walk.parts.length;
+  // an oversized header block would hide the body (mailsplit stops in it): keep the fields read
+  const capped = capHeaderBlock(raw, MAX_HEAD_SIZE);
+  if (capped !== null) {
+    walk.errors.push({
+      code: 'limit-exceeded',
+      message: `${prefix === '' ? 'The' : `Attached message ${prefix}: the`} header block is ${capped.size} bytes, more than the ${MAX_HEAD_SIZE} a MIME header may take; ${capped.dropped} header field(s) the scanner does not read were left out and the body was scanned.`,
+    });
+  }
+  const input = capped?.input ?? raw;
   const split = await walk.backend.split(input, Math.max(budget, 0), Math.max(walk.limits.maxParts - walk.nodes, 1));
   walk.errors.push(...split.errors);
   walk.dropped += split.droppedHtml;
@@ -141,7 +151,8 @@ async function walkMessage(input: Uint8Array, prefix: string, depth: number, wal
     const part: HtmlPart = { html: text.value, charset: leaf.charset, path, embedded };
     walk.parts.push(leaf.attachment ? { ...part, attachment: true } : part);
   }
-  const layout = split.layout !== null && placed ? { bytes: input, leaves, ...split.layout } : null;
+  // offsets into a rebuilt header block are not offsets into the message: never edit by them
+  const layout = split.layout !== null && placed ? { bytes: input, leaves, ...split.layout, ...(capped === null ? {} : { exact: false }) } : null;
   if (split.headers === null) return { headers: null, layout };
   if (!embedded && split.headerCount === 0) {
     walk.errors.push({ code: 'mime-parse-failed', message: 'No header lines found; the input does not look like a mail message.' });

@@ -9,6 +9,7 @@ import libmime from 'libmime';
 import type { MessageChunk, SplitterChunk } from '@zone-eu/mailsplit';
 import type { ScanError } from '../types.js';
 import { ambiguity } from './ambiguous.js';
+import { MAX_HEAD_SIZE } from './head-cap.js';
 import { isHintHeader, MAX_HINT_HEADERS, type HeaderSource } from './headers.js';
 import type { LeafBytes, SplitLayout } from './layout.js';
 
@@ -52,9 +53,8 @@ export interface SplitResult {
   readonly errors: readonly ScanError[];
 }
 
-/** Splitter limits; mailsplit's own defaults are larger than a scanner needs. */
-const MAX_HEAD_SIZE = 256 * 1024;
-const MAX_CHILD_NODES = 1000;
+/** Most MIME nodes the splitter reads when the caller gives no budget (`maxParts` allows 100,000). */
+const MAX_NODES = 100_000;
 /** Broken multiparts reported per message; past a few, more entries tell nothing new. */
 const MAX_STRUCTURE_ERRORS = 5;
 
@@ -114,7 +114,7 @@ function headerSource(node: SplitNode): { source: HeaderSource; count: number; h
  * const r = await splitMessage(Buffer.from('Content-Type: text/html\r\n\r\n<p>hi</p>'), 50);
  * r.leaves[0]?.kind; // 'html'
  */
-export function splitMessage(input: Buffer, maxHtml: number, maxNodes = Number.MAX_SAFE_INTEGER): Promise<SplitResult> {
+export function splitMessage(input: Buffer, maxHtml: number, maxNodes = MAX_NODES): Promise<SplitResult> {
   return new Promise((resolve) => {
     const leaves: KeptLeaf[] = [];
     const errors: ScanError[] = [];
@@ -202,11 +202,13 @@ export function splitMessage(input: Buffer, maxHtml: number, maxNodes = Number.M
       }
     };
 
+    const nodeBudget = Math.min(maxNodes, MAX_NODES);
     const splitter = new mailsplit.Splitter({
       // embedded messages are split by a recursive run instead, which also handles base64 ones
       ignoreEmbedded: true,
       maxHeadSize: MAX_HEAD_SIZE,
-      maxChildNodes: MAX_CHILD_NODES,
+      // the splitter stops one node past the budget: later nodes would only be counted
+      maxChildNodes: nodeBudget,
     });
     splitter.on('data', (chunk: SplitterChunk) => {
       try {
@@ -232,12 +234,27 @@ export function splitMessage(input: Buffer, maxHtml: number, maxNodes = Number.M
     // the splitter's typings only declare 'data'; it is a plain Transform for the other events
     const stream = splitter as unknown as Transform;
     stream.once('error', (cause: unknown) => {
-      errors.push({ code: 'mime-parse-failed', message: `MIME split stopped early: ${describe(cause)}` });
+      const error = stopError(cause, maxNodes <= MAX_NODES);
+      if (error === 'nodes') nodes = Math.max(nodes, nodeBudget + 1);
+      else errors.push(error);
       finish(true);
     });
     stream.once('end', () => finish(false));
     stream.end(input);
   });
+}
+
+/**
+ * The entry for a splitter that stopped: its own bounds are limits like the others. `'nodes'`:
+ * it stopped past the caller's node budget, which the caller reports (`maxParts`).
+ */
+function stopError(cause: unknown, callerBudget: boolean): ScanError | 'nodes' {
+  const text = describe(cause);
+  if ((cause as { code?: unknown } | null)?.code !== 'EMAXLEN') return { code: 'mime-parse-failed', message: `MIME split stopped early: ${text}` };
+  if (text.includes('header')) {
+    return { code: 'limit-exceeded', message: `A MIME part's header block is larger than ${MAX_HEAD_SIZE} bytes; the message was read up to it, the parts after it were skipped.` };
+  }
+  return callerBudget ? 'nodes' : { code: 'limit-exceeded', message: `The message has more than ${MAX_NODES} MIME parts; the later ones were skipped.` };
 }
 
 /** A short message for an unknown thrown value. */

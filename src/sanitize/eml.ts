@@ -84,7 +84,10 @@ export async function sanitizeEml(raw: string | Uint8Array, options: SanitizeOpt
     const recipients = [...h.to, ...h.cc, ...h.deliveredTo, ...h.xOriginalTo, ...recipientsOf(opts)];
     const hints = { from: h.from, returnPath: h.returnPath, dkimDomains: h.dkimDomains, listUnsubscribe: h.listUnsubscribe };
     // the same sender context as scanEml, so both name (and find) the same trackers
-    const ctx = messageContext(hints, recipients, opts, limits, defaultCatalogue, headerLookup(h));
+    // this copy's recipient first, as scanEml searches for it when the To/Cc lists are too long
+    const ctx = messageContext(hints, recipients, opts, limits, defaultCatalogue, headerLookup(h), [...recipientsOf(opts), ...h.deliveredTo, ...h.xOriginalTo]);
+    // an address left unsearched could be the evidence that makes a link a tracker: fail closed
+    if (ctx.recipientError !== null) return refused(`a limit was reached (${ctx.recipientError.message})`, [...errors, ctx.recipientError]);
     const settings = partSettings(ctx, rulesFor(opts, h.from ?? (typeof opts.sender === 'string' ? opts.sender : null)), opts);
     const removed: Finding[] = [];
     const kept: Finding[] = [];

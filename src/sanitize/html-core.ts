@@ -6,6 +6,7 @@ import type { CatalogueIndex } from '../catalogue/types.js';
 import { validateLimits } from '../limits.js';
 import { messageContext, recipientsOf } from '../scan/context.js';
 import { rulesFor } from './decide.js';
+import { refusedHtml } from './guard.js';
 import { partSettings, sanitizePart } from './part.js';
 import type { SanitizeHtmlResult, SanitizeOptions } from './types.js';
 
@@ -22,6 +23,8 @@ export function sanitizeHtmlWith(defaultOf: () => CatalogueIndex, html: string, 
   try {
     const opts: SanitizeOptions = typeof options === 'object' && options !== null ? options : {};
     const ctx = messageContext({}, recipientsOf(opts), opts, validateLimits(opts.limits), defaultOf);
+    // an address left unsearched could be the evidence that makes a link a tracker: fail closed
+    if (ctx.recipientError !== null) return refusedHtml('the HTML', `a limit was reached (${ctx.recipientError.message})`, [], [ctx.recipientError]);
     const rules = rulesFor(opts, typeof opts.sender === 'string' ? opts.sender : null);
     return sanitizePart(html, 0, partSettings(ctx, rules, opts));
   } catch (e) {

@@ -5,10 +5,11 @@ import type { CatalogueIndex } from '../catalogue/types.js';
 import { walkHtml } from '../html/walk.js';
 import type { ResolvedLimits } from '../limits.js';
 import { buildNeedles, findLeaks } from '../leaks/index.js';
-import type { Language, ScanOptions } from '../types.js';
+import type { Language, ScanError, ScanOptions } from '../types.js';
 import { createDomainCache, senderDomains, type SenderHints } from '../url/party.js';
 import type { HeaderLookup } from '../catalogue/sender.js';
 import type { PartContext } from './part.js';
+import { recipientLimitError, selectRecipients } from './recipients.js';
 import { senderContext } from './sender.js';
 
 // One cache for the process: registrable domains do not change between messages.
@@ -31,7 +32,9 @@ export function recipientsOf(options: ScanOptions): string[] {
  * (`validateLimits`); the URL budget it starts is shared by every part of the message. The
  * catalogue is `options.catalogue`, else the entry point's default (`defaultOf`): the bundled one
  * in Node, the lazily loaded one in the browser build; no catalogue data is imported here.
- * `headers` (when the message has any) name the platform that sent it, for attribution.
+ * `headers` (when the message has any) name the platform that sent it, for attribution. At most
+ * `maxRecipients` of the `recipients` are searched for, those in `preferred` (this copy's
+ * recipient) first; `recipientError` says when some were left out.
  *
  * @example
  * const ctx = messageContext({ from: 'news@shop.example' }, ['me@mail.example'], {}, DEFAULT_LIMITS, defaultCatalogue);
@@ -43,18 +46,21 @@ export function messageContext(
   limits: ResolvedLimits,
   defaultOf: () => CatalogueIndex,
   headers: HeaderLookup | null = null,
-): PartContext {
+  preferred: readonly string[] = recipientsOf(options),
+): PartContext & { readonly recipientError: ScanError | null } {
   const lang: Language = options.lang === 'fr' ? 'fr' : 'en';
   const walkLimits = { maxElements: limits.maxElements, maxCssBytes: limits.maxCssBytes };
   const catalogue = options.catalogue ?? defaultOf();
   const ownAddress = hints.from ?? options.sender ?? null;
   const ownHost = domainOfAddress(ownAddress);
+  const selection = selectRecipients(recipients, preferred, limits.maxRecipients);
   return {
+    recipientError: recipientLimitError(selection, limits.maxRecipients),
     limits,
     urlBudget: { left: limits.maxUrls },
     catalogue,
     sender: senderContext(catalogue, headers, ownHost === null ? null : sharedDomainCache(ownHost)),
-    needles: buildNeedles(recipients),
+    needles: buildNeedles(selection.addresses),
     senders: senderDomains({ ...hints, sender: options.sender ?? null }, sharedDomainCache),
     domainOf: sharedDomainCache,
     includeLinks: options.includeLinks !== false,

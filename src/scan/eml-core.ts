@@ -58,10 +58,13 @@ export async function scanEmlWith(deps: EmlScanDeps, raw: string | Uint8Array, o
       limits,
       deps.defaultCatalogue,
       headerLookup(h),
+      // this copy's recipient is searched for first when the To/Cc lists are too long
+      [...recipientsOf(options), ...h.deliveredTo, ...h.xOriginalTo],
     );
     const findings: Finding[] = [];
     const links: LinkNote[] = [];
     const errors: ScanError[] = [...mail.errors];
+    if (ctx.recipientError !== null) errors.push(ctx.recipientError);
     if (input.cut) {
       errors.unshift({ code: 'limit-exceeded', message: `The message is larger than maxMessageBytes (${limits.maxMessageBytes} bytes); only its first ${limits.maxMessageBytes} bytes were scanned.` });
     }

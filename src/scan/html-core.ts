@@ -34,7 +34,7 @@ export function scanHtmlWith(defaultOf: () => CatalogueIndex, html: string, opti
   try {
     const ctx = messageContext({}, recipientsOf(options), options, limits, defaultOf);
     const { findings, links, errors } = scanPart(html, 0, ctx);
-    return { source, message, findings, errors, links };
+    return { source, message, findings, errors: ctx.recipientError === null ? errors : [ctx.recipientError, ...errors], links };
   } catch (e) {
     return { source, message, findings: [], errors: [{ code: 'internal-error', message: `Scanner failure: ${String(e)}` }] };
   }

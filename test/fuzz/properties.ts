@@ -4,7 +4,7 @@
  * input, and the time spent is bounded. Each check returns the problems found (empty: all good).
  */
 import { isDeepStrictEqual } from 'node:util';
-import { domainToUnicode } from 'node:url';
+import { domainToASCII, domainToUnicode } from 'node:url';
 import { isIP } from 'node:net';
 import { parse, type DefaultTreeAdapterTypes } from 'parse5';
 import { parseMail } from '../../src/mime/node.js';
@@ -18,6 +18,20 @@ export function timeBudgetMs(inputBytes: number): number {
   return 2_000 + (2_000 * inputBytes) / 1_000_000;
 }
 
+/**
+ * How the time property is measured. `cpu`: CPU time of this process, which a loaded machine does
+ * not inflate; only meaningful where one scan runs at a time in the process (the `npm run fuzz`
+ * shards). Under vitest, whose test files share one process, the property is not checked: wall
+ * time on a shared machine is no evidence, and `npm run bench` measures speed.
+ */
+export const timing: { mode: 'cpu' | 'off' } = { mode: 'off' };
+
+function clock(): number {
+  if (timing.mode === 'off') return performance.now();
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
 /** Slowest case seen, for the run summary. */
 export const stats = { cases: 0, slowestMs: 0, slowestBytes: 0, totalMs: 0, findings: 0, limitErrors: 0 };
 
@@ -27,12 +41,15 @@ function percentDecodeBytes(text: string): string[] {
   return [latin1, Buffer.from(latin1, 'latin1').toString('utf8')];
 }
 
-/** CSS escapes undone (`\\77` and `\\w` are both `w` in a CSS url()). */
+/**
+ * CSS escapes undone (`\\77` and `\\w` are both `w` in a CSS url()). A hex escape may be ended
+ * by one whitespace, CRLF counting as one: so this runs before line breaks are dropped.
+ */
 function cssUnescape(text: string): string[] {
   if (!text.includes('\\')) return [];
   return [
     text
-      .replace(/\\([0-9a-fA-F]{1,6})[ \t\n]?/g, (_m, h: string) => {
+      .replace(/\\([0-9a-fA-F]{1,6})(?:\r\n|[ \t\n\r\f])?/g, (_m, h: string) => {
         const cp = parseInt(h, 16);
         return cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : '\uFFFD';
       })
@@ -51,12 +68,50 @@ function base64Runs(text: string): string[] {
   return out;
 }
 
+/** `**` plus one of these is a run of (its index + 2) replaced characters, 2 to 65. */
+const RUN_CODES = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+/**
+ * Proofpoint URL Defense v3 destinations (`/v3/__<url>__;<base64url>!…`): each `*` of the URL is
+ * the next character of the decoded token, `**` plus a run code that many of them; a `*` left
+ * when the token is used up stays. Written from the format's description for this checker.
+ */
+function urlDefenseV3(text: string): string[] {
+  const out: string[] = [];
+  for (let end = text.indexOf('__;'); end >= 0 && out.length < 100; end = text.indexOf('__;', end + 3)) {
+    const start = text.lastIndexOf('/v3/__', end);
+    if (start < 0) continue;
+    const inner = text.slice(start + 6, end);
+    const token = /^[A-Za-z0-9_-]*/.exec(text.slice(end + 3))?.[0] ?? '';
+    const fill = Array.from(Buffer.from(token, 'base64url').toString('utf8'));
+    let filled = '';
+    let next = 0;
+    for (let i = 0; i < inner.length; i++) {
+      const c = inner[i] ?? '';
+      if (c !== '*' || next >= fill.length) {
+        filled += c;
+        continue;
+      }
+      let run = 1;
+      if (inner[i + 1] === '*' && i + 2 < inner.length) {
+        run = Math.max(1, RUN_CODES.indexOf(inner[i + 2] ?? '') + 2);
+        i += 2;
+      }
+      filled += fill.slice(next, next + run).join('');
+      next += run;
+    }
+    out.push(filled);
+  }
+  return out;
+}
+
 type Node = DefaultTreeAdapterTypes.Node;
 
 /** Attribute values, text and comments of a document, entities decoded by parse5. */
 function htmlStrings(html: string): string[] {
   const out: string[] = [];
   // as the walker parses: <noscript> content is markup in a mail client, not raw text
+  // loops, never spreads: a document may have more nodes than a call can take arguments
   const stack: Node[] = [parse(html, { scriptingEnabled: false })];
   for (let n = stack.pop(); n !== undefined; n = stack.pop()) {
     if ('attrs' in n) for (const a of n.attrs) out.push(a.value);
@@ -64,10 +119,10 @@ function htmlStrings(html: string): string[] {
     if ('data' in n) {
       out.push(n.data);
       // conditional comments hold markup whose entities are decoded too
-      out.push(...htmlStrings(n.data).slice(0, 10_000));
+      for (const inner of htmlStrings(n.data).slice(0, 10_000)) out.push(inner);
     }
     if ('content' in n) stack.push(n.content);
-    if ('childNodes' in n) stack.push(...n.childNodes);
+    if ('childNodes' in n) for (const c of n.childNodes) stack.push(c);
   }
   return out;
 }
@@ -78,18 +133,31 @@ function htmlStrings(html: string): string[] {
  * encoded inside redirect parameters), lower-cased.
  */
 export function haystack(texts: readonly string[]): string {
-  let round = texts.flatMap((t) => [t, ...htmlStrings(t)]);
+  const add = (to: string[], items: readonly string[]): void => {
+    for (const x of items) to.push(x);
+  };
+  let round: string[] = [];
+  for (const t of texts) {
+    round.push(t);
+    add(round, htmlStrings(t));
+  }
   const all = [...round];
   for (let i = 0; i < 2; i++) {
     const next: string[] = [];
     for (const t of round) {
-      const clean = t.replace(/[\t\n\r]/g, '');
-      // the URL parser drops tabs and newlines, which CSS escapes (`\\d` is CR) can produce too
-      next.push(clean, ...cssUnescape(clean).map((u) => u.replace(/[\t\n\r]/g, '')), ...percentDecodeBytes(clean), ...base64Runs(clean));
+      // the URL parser drops tabs and newlines, which CSS escapes (`\\d` is CR) can produce too;
+      // escapes are undone first, since a line break may be what ends one
+      const strip = (u: string): string => u.replace(/[\t\n\r]/g, '');
+      const clean = strip(t);
+      next.push(clean);
+      add(next, cssUnescape(t).map(strip));
+      add(next, percentDecodeBytes(clean));
+      add(next, base64Runs(clean));
+      if (clean.includes('__;')) add(next, urlDefenseV3(clean));
     }
-    all.push(...next);
+    add(all, next);
     round = next.flatMap((t) => percentDecodeBytes(t));
-    all.push(...round);
+    add(all, round);
   }
   return all.join('\n').toLowerCase();
 }
@@ -102,6 +170,22 @@ function reportedUrls(r: Report): string[] {
 }
 
 /**
+ * Every host-like token of the decoded input as the URL parser would write it: international
+ * names are mapped (UTS 46: `ª` is `a`, fullwidth letters are ASCII) and punycoded, so a host
+ * written with such characters, through a CSS escape or an entity, is recognised.
+ */
+function mappedHosts(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const token of text.split(/[\s/?#@:'"()<>\\,;=&[\]{}|^`*+!$%~]+/)) {
+    // ASCII tokens are already in the text as the parser writes them
+    if (token === '' || !/[^\u0000-\u007f]/.test(token)) continue;
+    const ascii = domainToASCII(token);
+    if (ascii !== '') out.add(ascii.toLowerCase());
+  }
+  return out;
+}
+
+/**
  * Problems with hosts of reported URLs that appear nowhere in the (decoded) input. The plain
  * input is searched first; the decoded {@link haystack} is built only when that fails.
  */
@@ -109,7 +193,9 @@ export function provenanceProblems(r: Report, texts: readonly string[]): string[
   const problems: string[] = [];
   const plain = texts.join('\n').toLowerCase();
   let decoded: string | null = null;
-  const found = (needle: string): boolean => plain.includes(needle) || (decoded ??= haystack(texts)).includes(needle);
+  let mapped: Set<string> | null = null;
+  const found = (needle: string): boolean =>
+    plain.includes(needle) || (decoded ??= haystack(texts)).includes(needle) || (mapped ??= mappedHosts(decoded)).has(needle);
   for (const url of reportedUrls(r)) {
     let host: string;
     try {
@@ -141,8 +227,11 @@ function record(ms: number, bytes: number, r: Report): void {
 
 function checkPair(first: Report, second: Report, ms: number, bytes: number, texts: () => readonly string[]): string[] {
   const problems = reportShapeProblems(first);
+  // the entry points catch what the stages throw and report it as internal-error: for the
+  // properties that is an exception that escaped all the same
+  for (const e of first.errors) if (e.code === 'internal-error') problems.push(`internal-error: ${e.message.slice(0, 300)}`);
   if (!isDeepStrictEqual(first, second)) problems.push('not deterministic: two scans of the same input differ');
-  if (ms > timeBudgetMs(bytes)) problems.push(`took ${ms.toFixed(0)} ms for ${bytes} bytes`);
+  if (timing.mode === 'cpu' && ms > timeBudgetMs(bytes)) problems.push(`took ${ms.toFixed(0)} ms of CPU for ${bytes} bytes`);
   if (reportedUrls(first).length > 0) problems.push(...provenanceProblems(first, texts()));
   record(ms, bytes, first);
   return problems;
@@ -156,9 +245,9 @@ function checkPair(first: Report, second: Report, ms: number, bytes: number, tex
  */
 export function checkHtml(html: string, options: ScanOptions = {}): string[] {
   try {
-    const start = performance.now();
+    const start = clock();
     const first = scanHtml(html, options);
-    const ms = performance.now() - start;
+    const ms = clock() - start;
     const second = scanHtml(html, options);
     return checkPair(first, second, ms, html.length, () => [html]);
   } catch (e) {
@@ -175,9 +264,9 @@ export function checkHtml(html: string, options: ScanOptions = {}): string[] {
  */
 export async function checkEml(raw: Uint8Array | string, options: ScanOptions = {}): Promise<string[]> {
   try {
-    const start = performance.now();
+    const start = clock();
     const first = await scanEml(raw, options);
-    const ms = performance.now() - start;
+    const ms = clock() - start;
     const second = await scanEml(raw, options);
     const parts = first.findings.length + (first.links?.length ?? 0) > 0 ? (await parseMail(raw)).htmlParts.map((p) => p.html) : [];
     const text = typeof raw === 'string' ? [raw] : [Buffer.from(raw).toString('utf8'), Buffer.from(raw).toString('latin1')];

@@ -11,6 +11,8 @@ import https from 'node:https';
 import { syncBuiltinESMExports } from 'node:module';
 import net from 'node:net';
 import tls from 'node:tls';
+import { pathToFileURL } from 'node:url';
+import workerThreads from 'node:worker_threads';
 
 export const REFUSAL = 'network access attempted in a test';
 
@@ -46,5 +48,27 @@ replace(dns.promises.Resolver.prototype, DNS_CALLS, 'dns.promises.Resolver#');
 replace(http, ['request', 'get'], 'http.');
 replace(https, ['request', 'get'], 'https.');
 replace(http2, ['connect'], 'http2.');
+
+// A worker thread has module instances of its own, and a preload given to this process (the
+// --import below, or this file imported by a test) does not always reach it. Every worker is
+// therefore started through an entry that loads this file first, then the worker's own code.
+const PlainWorker = workerThreads.Worker;
+if (!PlainWorker.guarded) {
+  const entry = new URL('./guarded-worker.mjs', import.meta.url);
+  class GuardedWorker extends PlainWorker {
+    constructor(filename, options = {}) {
+      if (options.eval === true) {
+        // an eval worker is a script: its code runs once the guard is loaded
+        super(`import(${JSON.stringify(import.meta.url)}).then(() => {\n${String(filename)}\n});`, options);
+      } else {
+        const url = filename instanceof URL ? filename.href : pathToFileURL(String(filename)).href;
+        super(entry, { ...options, argv: [...(options.argv ?? []), url] });
+      }
+    }
+  }
+  GuardedWorker.guarded = true;
+  workerThreads.Worker = GuardedWorker;
+}
+
 // named imports (`import { connect } from 'node:net'`) see the replacements too
 syncBuiltinESMExports();
