@@ -125,19 +125,30 @@ const personal: Row[] = [
   ['cid and data images', '<img src="cid:image001.png@01DA1234.56789ABC" width="1" height="1"><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" width="1" height="1">'],
 ];
 
-// Generators that draw the recipient's address (rendered at a size, shown): they send the address
-// to a third party but count no open; scanned with the recipient known.
-const drawnAddress: Row[] = [
+// Generators that draw the recipient's address (rendered at a size, shown), scanned with the
+// recipient and the sender known: the sender's own shows what it already knows; a third party's
+// receives the address when the message is shown, so it is reported (possible) with the leak.
+const SENDER = { recipient: 'me@mail.example', sender: 'news@shop.example' };
+const drawnBySender: Row[] = [
+  ['QR code of a mailto: address', '<img src="https://www.shop.example/qr/create?size=150x150&data=mailto%3Ame%40mail.example" width="150" height="150" alt="QR">'],
+  ['initials avatar of the address', '<img src="https://img.shop.example/avatar?name=me%40mail.example&size=64" width="64" height="64" alt="">'],
+];
+const drawnByThirdParty: Row[] = [
   ['QR code of a mailto: address', '<img src="https://api.qrserver.com/v1/create-qr-code/?size=150x150&data=mailto%3Ame%40mail.example" width="150" height="150" alt="QR">'],
   ['initials avatar of the address', '<img src="https://ui-avatars.com/api/?name=me%40mail.example&size=64" width="64" height="64" alt="">'],
 ];
 
-describe('generated images that draw the recipient address are not pixels', () => {
-  it.each(drawnAddress)('%s', (_name, fragment) => {
-    expect(describeFindings(imageFindings(fragment, { recipient: 'me@mail.example' }))).toEqual([]);
+describe('generated images that draw the recipient address', () => {
+  it.each(drawnBySender)("are not pixels on the sender's own host: %s", (_name, fragment) => {
+    expect(describeFindings(imageFindings(fragment, SENDER))).toEqual([]);
+  });
+  it.each(drawnByThirdParty)('are reported, with the leak, on a third-party host: %s', (_name, fragment) => {
+    const found = imageFindings(fragment, SENDER);
+    expect(found.map((f) => [f.kind, f.confidence, f.thirdParty])).toEqual([['open-pixel', 'possible', true]]);
+    expect(found[0]?.leaks.map((l) => [l.encoding, l.address])).toEqual([['plain', 'me@mail.example']]);
   });
   it('an unsized image carrying the address is still a counter', () => {
-    const found = imageFindings('<img src="https://img.shop.example/banner.png?email=me%40mail.example">', { recipient: 'me@mail.example' });
+    const found = imageFindings('<img src="https://img.shop.example/banner.png?email=me%40mail.example">', SENDER);
     expect(found.map((f) => f.kind)).toEqual(['open-pixel']);
   });
 });

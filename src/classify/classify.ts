@@ -176,9 +176,10 @@ function heuristic(c: Candidate, ev: Evidence): Decision | null {
   }
   if (c.leaks.length > 0) {
     const shown = !tiny && r.hidden === null;
-    // A generator asked to draw the address at a size (a QR code, an initials avatar) shows it;
-    // it sends the address on, but counts no open. Other images that carry it are counters.
-    if (shown && size === 'sized' && hasImageTransform(c.url)) return null;
+    // The sender's own generator drawing the address at a size (a QR code, an initials avatar)
+    // shows what the sender already knows. A third party's learns the address when the message is
+    // shown, which is what the recipient must be told; other images carrying it are counters.
+    if (shown && size === 'sized' && !c.thirdParty && hasImageTransform(c.url)) return null;
     return { kind: 'open-pixel', confidence: shown ? 'possible' : 'likely', signals };
   }
   if (tiny) return tinyImage(c, ev);
