@@ -67,6 +67,19 @@ describe('evalMetrics', () => {
   });
 });
 
+describe('label matching', () => {
+  // Labels are substrings of the HTML; findings carry parsed URLs, which drop default ports.
+  it.each([
+    ['webmail.example.kr:443/checkread_N?r=', 'https://webmail.example.kr/checkread_N?r=abc', 1],
+    ['t.example:80/o/', 'http://t.example/o/123', 1],
+    ['t.example:8443/o/', 'https://t.example:8443/o/123', 1],
+    ['t.example:8443/o/', 'https://t.example/o/123', 0],
+  ] as const)('%s vs %s', (needle, url, found) => {
+    const s = scoreReports([email('p.eml', [label('open-pixel', needle, null)])], [report([finding('open-pixel', url, null)])]);
+    expect(s.byKind['open-pixel'].found).toBe(found);
+  });
+});
+
 describe('gateFailures', () => {
   const m: EvalMetrics = { pixelRecall: 0.99, pixelPrecision: 0.97, clickRecall: 0.9, clickPrecision: 1, vendor: 0.85, leaks: null, cleanFindings: 1 };
   it.each([

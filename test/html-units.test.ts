@@ -73,7 +73,8 @@ describe('lengths', () => {
     ['1PX', 1],
     ['0', 0],
     ['0em', 0],
-    ['1', null],
+    ['1', 1], // quirks mode: a unitless length is px (eBay's `height:1;` open pixel)
+    ['600', 600],
     ['2em', null],
     ['50%', null],
     ['auto', null],

@@ -7,9 +7,19 @@ import type { Resource } from '../html/types.js';
 import type { Confidence, FindingKind, Leak, Signal, VendorCategory } from '../types.js';
 import type { ParsedUrl } from '../url/parse.js';
 import { hasSpreadNumericId, isScriptEndpoint, isStaticImageFile } from './dynamic.js';
-import { identifierShape } from './identifiers.js';
+import { hostHitEvidence, isStaticSpacer, SMALL_HIDDEN_PX, shapeHitEvidence, type Evidence } from './hit-evidence.js';
+import { compoundTokenShape, identifierShape } from './identifiers.js';
+import { hasImageTransform, isFileTokenKey, isFingerprintedAsset } from './image-query.js';
 import { dedicatedHostLink } from './links.js';
-import { hasCountingQuery, hasTrackingPath, identifierEvidence, isSpacerName, presentationSignals, sizeClass } from './signals.js';
+import {
+  hasCountingQuery,
+  hasTrackingPath,
+  identifierEvidence,
+  isSpacerName,
+  presentationSignals,
+  sizeClass,
+  trackingPathStrength,
+} from './signals.js';
 
 /**
  * Everything known about one resource before the decision.
@@ -52,12 +62,22 @@ const BEACON_CATEGORIES: ReadonlySet<VendorCategory> = new Set<VendorCategory>([
  */
 const AD_CATEGORIES: ReadonlySet<VendorCategory> = new Set<VendorCategory>(['ad-tech', 'audience-measurement', 'data-broker']);
 
-/** Hidden images up to this size in px are pixels in disguise (Superhuman hides 20x20 images). */
-const SMALL_HIDDEN_PX = 25;
 
-function evidence(c: Candidate): { signals: Signal[]; hasId: boolean; trackPath: boolean } {
+function evidence(c: Candidate): Evidence {
   const signals = presentationSignals(c.resource);
-  const ids = identifierEvidence(c.url, c.match?.identifierParams ?? []);
+  const known = c.match?.identifierParams ?? [];
+  const raw = identifierEvidence(c.url, known);
+  // Signatures, static-file versions and build fingerprints are the same for every recipient.
+  const last = c.url.segments.length - 1;
+  const ids = {
+    ...raw,
+    params: raw.params.filter((k) => known.includes(k) || !isFileTokenKey(k, c.url)),
+    segments: raw.segments.filter((i) => i !== last || !isStaticImageFile(c.url) || !isFingerprintedAsset(c.url.segments[i] ?? '')),
+  };
+  // A token joined to other parts of a file name (`<id>==_b286167_tr0_t0.png`) is still a token.
+  c.url.segments.forEach((seg, i) => {
+    if (!ids.segments.includes(i) && compoundTokenShape(seg) !== null) ids.segments.push(i);
+  });
   // Short numbers spread over segments or joined by punctuation (`/o/1234/56789/1234567`) are one
   // identifier; content paths hold dates (`/2024/01/15/`), which stay below the digit count.
   const spread = ids.params.length === 0 && ids.segments.length === 0 && hasSpreadNumericId(c.url);
@@ -69,20 +89,17 @@ function evidence(c: Candidate): { signals: Signal[]; hasId: boolean; trackPath:
   if (c.leaks.length > 0) signals.push('address-leak');
   if (c.thirdParty) signals.push('third-party');
   const hasId = ids.params.length > 0 || ids.segments.length > 0 || spread || c.leaks.length > 0;
-  return { signals, hasId, trackPath };
+  // An id in the file name, the query or the address itself, as opposed to an account or
+  // campaign folder (`/<account hash>/images/spacer.gif`) that every recipient shares.
+  const fileId = ids.params.length > 0 || ids.segments.includes(last) || c.leaks.length > 0;
+  return { signals, hasId, fileId, trackPath };
 }
 
 function isCss(r: Resource): boolean {
   return r.via === 'inline-style' || r.via === 'style-block' || r.via === 'style-import' || r.via === 'font-face';
 }
 
-function hostHitEvidence(c: Candidate, ev: ReturnType<typeof evidence>, size: ReturnType<typeof sizeClass>): boolean {
-  if (size === '1x1' || size === 'zero' || size === 'tiny') return true;
-  if (c.resource.hidden !== null || ev.trackPath || c.leaks.length > 0) return true;
-  return size !== 'sized' && ev.signals.includes('identifier-param');
-}
-
-function fromCatalogue(c: Candidate, match: CatalogueMatch, ev: ReturnType<typeof evidence>): Decision | null {
+function fromCatalogue(c: Candidate, match: CatalogueMatch, ev: Evidence): Decision | null {
   const r = c.resource;
   const size = sizeClass(r);
   const levelSignal: Signal =
@@ -106,6 +123,7 @@ function fromCatalogue(c: Candidate, match: CatalogueMatch, ev: ReturnType<typeo
     return { kind: 'beacon', confidence: 'likely', signals: [...signals, 'visible-ad'] };
   }
   if (match.level === 'host' && !hostHitEvidence(c, ev, size)) return null;
+  if (match.level === 'shape' && !adImage && !shapeHitEvidence(c, ev, size)) return null;
   // A banner an ad rule names is shown too: the sanitizer may keep it visible.
   if (adImage && r.hidden === null && (size === 'sized' || size === 'none')) signals.push('visible-ad');
   let kind: FindingKind;
@@ -124,17 +142,18 @@ function fromCatalogue(c: Candidate, match: CatalogueMatch, ev: ReturnType<typeo
  * endpoint (no static image file: `/o/123`, `/mark.php`) or a query a static file does not need
  * (a spacer-named file never needs one) make it an open counter.
  */
-function tinyImage(c: Candidate, ev: ReturnType<typeof evidence>): Decision | null {
+function tinyImage(c: Candidate, ev: Evidence): Decision | null {
   const { signals, hasId, trackPath } = ev;
   const counting = hasCountingQuery(c.url);
   // `pixel.gif`, `dot.gif` are spacer names too: without a token their name decides.
   if (isSpacerName(c.url) && !hasId) return counting ? { kind: 'open-pixel', confidence: 'likely', signals } : null;
+  if (isStaticSpacer(c, ev)) return null;
   if (hasId || trackPath) return { kind: 'open-pixel', confidence: 'likely', signals };
   if (!isStaticImageFile(c.url)) return { kind: 'open-pixel', confidence: 'likely', signals };
   return counting ? { kind: 'open-pixel', confidence: 'possible', signals } : null;
 }
 
-function heuristic(c: Candidate, ev: ReturnType<typeof evidence>): Decision | null {
+function heuristic(c: Candidate, ev: Evidence): Decision | null {
   const r = c.resource;
   const { signals, hasId, trackPath } = ev;
   if (r.via === 'link-click') return null; // links without a catalogue match are grouped in links.ts
@@ -146,14 +165,22 @@ function heuristic(c: Candidate, ev: ReturnType<typeof evidence>): Decision | nu
     // Responsive `@media screen and (max-width…)` rules swap content images; print and dark-mode
     // rules are how opens are told apart by medium.
     const special = signals.includes('css-media-print') || signals.includes('css-media-dark');
-    if (special && (hasId || trackPath)) return { kind: 'css-beacon', confidence: 'likely', signals };
+    // A static image named by a CMS (`/images/<uuid>.png`) is the dark-mode logo itself; a
+    // counter carries its id in the query or is answered by a program.
+    const contentFile = isStaticImageFile(c.url) && !signals.includes('identifier-param') && c.leaks.length === 0;
+    if (special && (trackPath || (hasId && !contentFile))) return { kind: 'css-beacon', confidence: 'likely', signals };
     // A stylesheet imported with a per-recipient token is fetched on open: an open beacon.
     if (r.via === 'style-import' && hasId) return { kind: 'css-beacon', confidence: 'likely', signals };
     if (hasId && (trackPath || tiny || c.leaks.length > 0)) return { kind: 'css-beacon', confidence: 'likely', signals };
     return null;
   }
   if (c.leaks.length > 0) {
-    return { kind: 'open-pixel', confidence: tiny || r.hidden !== null ? 'likely' : 'possible', signals };
+    const shown = !tiny && r.hidden === null;
+    // The sender's own generator drawing the address at a size (a QR code, an initials avatar)
+    // shows what the sender already knows. A third party's learns the address when the message is
+    // shown, which is what the recipient must be told; other images carrying it are counters.
+    if (shown && size === 'sized' && !c.thirdParty && hasImageTransform(c.url)) return null;
+    return { kind: 'open-pixel', confidence: shown ? 'possible' : 'likely', signals };
   }
   if (tiny) return tinyImage(c, ev);
   if (r.hidden !== null) {
@@ -171,11 +198,14 @@ function heuristic(c: Candidate, ev: ReturnType<typeof evidence>): Decision | nu
   }
   // Unsized: a tracking word plus a token, or plus a dynamic endpoint with a counting query
   // (`/api/ReadReceipt?id=42`); unsized content images are everywhere in responsive mail.
+  // Content paths share the weaker words (`/view/<asset>`), and an image server asked for a size
+  // (`?width=600`) renders content: a counter answers everyone the same blank pixel.
+  if (size !== 'none' || hasImageTransform(c.url)) return null;
   const dynamicCounter = !isStaticImageFile(c.url) && hasCountingQuery(c.url);
-  if (size === 'none' && trackPath && (hasId || dynamicCounter)) return { kind: 'open-pixel', confidence: 'possible', signals };
+  if (trackingPathStrength(c.url) === 'strong' && (hasId || dynamicCounter)) return { kind: 'open-pixel', confidence: 'possible', signals };
   // An unsized image that a server program answers, with an identifier in its URL, is counted
   // per recipient (`/images/10374608.109906.aspx`); static content images are files.
-  if (size === 'none' && r.tag === 'img' && hasId && isScriptEndpoint(c.url)) return { kind: 'open-pixel', confidence: 'possible', signals };
+  if (r.tag === 'img' && hasId && isScriptEndpoint(c.url)) return { kind: 'open-pixel', confidence: 'possible', signals };
   return null;
 }
 

@@ -105,3 +105,27 @@ export function looksLikeUrl(v: string): boolean {
     l.startsWith('www.')
   );
 }
+
+/**
+ * The identifier inside a file name made of parts joined by `_` or `~`, where a part carries
+ * characters a whole-segment token may not (`2YPS0za1DdmZkArzVWMSmA==_b286167_tr0_t0.png`: a
+ * padded base64 id beside broadcast and variant numbers). `null` when no part is one.
+ *
+ * @example
+ * compoundTokenShape('2YPS0za1DdmZkArzVWMSmA==_b286167_tr0_t0.png'); // 'base64'
+ * compoundTokenShape('summer_sale_banner.png');                      // null
+ * compoundTokenShape('logo_dark_3f2b8c1e9d4a4b7e.png');               // null
+ */
+export function compoundTokenShape(segment: string): IdentifierShape | null {
+  if (segment.length > 4096) return null;
+  const dot = segment.lastIndexOf('.');
+  const stem = dot > 0 && segment.length - dot <= 5 ? segment.slice(0, dot) : segment;
+  const parts = stem.split(/[_~]/);
+  // `logo_dark_3f2b8c1e…`: a named file with a version, not a token with parts.
+  if (parts.length < 2 || looksLikeWords(stem)) return null;
+  for (const p of parts) {
+    const shape = identifierShape(p);
+    if (shape !== null && shape !== 'merge-tag') return shape;
+  }
+  return null;
+}

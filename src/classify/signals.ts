@@ -7,6 +7,7 @@ import type { Signal } from '../types.js';
 import type { ParsedUrl } from '../url/parse.js';
 import { isTrackingCompound } from './dynamic.js';
 import { identifierShape, looksLikeUrl } from './identifiers.js';
+import { isFileTokenKey } from './image-query.js';
 
 /**
  * Size evidence: `1x1`, `zero`, `tiny` (both known and ≤ 3 px, or one known dimension ≤ 1 px and
@@ -70,6 +71,36 @@ const TRACKING_WORDS = new Set([
 ]);
 
 /**
+ * Words content paths use as often as counters do (`/view/<asset>`, `/read/<article>`,
+ * `/stats/chart.png`): evidence beside a tiny size or a hidden image, too weak alone for an
+ * image shown at an unknown size.
+ */
+const WEAK_WORDS: ReadonlySet<string> = new Set(['view', 'read', 'log', 'stat', 'stats', 'collect', 'trace']);
+
+/**
+ * How strongly the path says "open tracking": `strong` for words only counters use (`/open`,
+ * `/track`, `/pixel`, `o.gif`, compounds like `ReadReceipt`), `weak` for words content paths share
+ * (`/view`, `/read`, `/stats`), `null` for none.
+ *
+ * @example
+ * trackingPathStrength(parseUrl('https://x.example/track/open')!); // 'strong'
+ * trackingPathStrength(parseUrl('https://dam.example/view/3f2b8c1e')!); // 'weak'
+ */
+export function trackingPathStrength(url: ParsedUrl): 'strong' | 'weak' | null {
+  let weak = false;
+  for (const seg of url.segments) {
+    const s = seg.toLowerCase();
+    const dot = s.lastIndexOf('.');
+    const word = TRACKING_WORDS.has(s) ? s : dot > 0 && TRACKING_WORDS.has(s.slice(0, dot)) ? s.slice(0, dot) : null;
+    if (word !== null) {
+      if (!WEAK_WORDS.has(word)) return 'strong';
+      weak = true;
+    } else if (isTrackingCompound(seg)) return 'strong';
+  }
+  return weak ? 'weak' : null;
+}
+
+/**
  * Whether the path has words open-tracking endpoints use (`/open`, `/track`, `/pixel`, `o.gif`),
  * alone or joined into a compound (`ReadReceipt`, `openlog`, `TrackOpen`, `MarkRead`).
  *
@@ -78,14 +109,7 @@ const TRACKING_WORDS = new Set([
  * hasTrackingPath(parseUrl('https://x.example/api/ReadReceipt')!); // true
  */
 export function hasTrackingPath(url: ParsedUrl): boolean {
-  for (const seg of url.segments) {
-    const s = seg.toLowerCase();
-    if (TRACKING_WORDS.has(s)) return true;
-    const dot = s.lastIndexOf('.');
-    if (dot > 0 && TRACKING_WORDS.has(s.slice(0, dot))) return true;
-    if (isTrackingCompound(seg)) return true;
-  }
-  return false;
+  return trackingPathStrength(url) !== null;
 }
 
 const SPACER_WORDS = ['spacer', 'transparent', 'blank', 'clear', 'shim', 'space', 'trans', 'dot', 'empty', 'pix', '1x1', 'px', 'spc', 'gmail_fix'];
@@ -106,16 +130,28 @@ export function isSpacerName(url: ParsedUrl): boolean {
 /** Query keys that version a static file (`spacer.gif?v=1613600000`, Shopify's CDN): not per recipient. */
 const VERSION_KEYS: ReadonlySet<string> = new Set(['v', 'ver', 'version', 'rev']);
 
+/** `utm_*` campaign tags: the same for every recipient of a send, so they count nothing per person. */
+function isCampaignKey(k: string): boolean {
+  return k.toLowerCase().startsWith('utm_');
+}
+
 /**
  * Whether the query carries something a static file never needs: a value of three or more
- * characters under a key that is not a file version (`?v=2`, `?ver=1613600000`).
+ * characters under a key that is not a file version (`?v=2`, `?ver=1613600000`), a signature
+ * (`?hash=…`, see `isFileTokenKey`) or a `utm_*` campaign tag.
  *
  * @example
  * hasCountingQuery(parseUrl('https://shop.example/spacer.gif?c=12345')!); // true
  * hasCountingQuery(parseUrl('https://cdn.example/spacer.gif?v=1613600000')!); // false
  */
 export function hasCountingQuery(url: ParsedUrl): boolean {
-  return url.query.some(([k, v]) => !VERSION_KEYS.has(k.toLowerCase()) && (v.length >= 3 || (v.length === 0 && k.length >= 3)));
+  return url.query.some(
+    ([k, v]) =>
+      !VERSION_KEYS.has(k.toLowerCase()) &&
+      !isCampaignKey(k) &&
+      !isFileTokenKey(k, url) &&
+      (v.length >= 3 || (v.length === 0 && k.length >= 3)),
+  );
 }
 
 /**

@@ -120,8 +120,20 @@ function emptyKinds(): Record<FindingKind, KindScore> {
   return { 'open-pixel': k(), beacon: k(), 'css-beacon': k(), 'click-redirect': k() };
 }
 
+/**
+ * A label copied from the HTML may keep a default port (`host:443/path`) that URL parsing, and so
+ * every finding, drops: compare without it.
+ */
+function labelNeedle(url: string): string {
+  const l = url.toLowerCase();
+  const slash = l.indexOf('/');
+  const host = slash < 0 ? l : l.slice(0, slash);
+  const port = host.endsWith(':443') ? 4 : host.endsWith(':80') ? 3 : 0;
+  return port === 0 ? l : host.slice(0, host.length - port) + l.slice(host.length);
+}
+
 function pick(label: TrackerLabel, findings: readonly Finding[], used: Set<Finding>): Finding | null {
-  const needle = label.url.toLowerCase();
+  const needle = labelNeedle(label.url);
   const fits = (f: Finding): boolean => urlsOf(f).some((u) => u.includes(needle));
   const wantPixel = PIXELISH.has(label.kind);
   const preferred = findings.find((f) => !used.has(f) && fits(f) && PIXELISH.has(f.kind) === wantPixel);
@@ -164,7 +176,7 @@ export function scoreReports(emails: readonly EmailLabel[], reports: readonly Re
     for (const label of ordered) {
       if (label.optional) {
         // Borderline: every finding it covers is neither rewarded nor penalised.
-        const needle = label.url.toLowerCase();
+        const needle = labelNeedle(label.url);
         for (const f of findings) if (urlsOf(f).some((u) => u.includes(needle))) optionalUsed.add(f);
         continue;
       }

@@ -52,12 +52,13 @@ export function parseDimensionAttribute(value: string | undefined): number | nul
 }
 
 /**
- * A CSS length in px: absolute units and unitless `0`; `auto`, `%`, font- or viewport-relative
- * units give `null` (unknown), except that zero is zero in any unit.
+ * A CSS length in px: absolute units, and unitless numbers as quirks mode reads them; `auto`,
+ * `%`, font- or viewport-relative units give `null` (unknown), except that zero is zero in any unit.
  *
  * @example
  * parseCssLength('1px'); // 1
  * parseCssLength('2em'); // null
+ * parseCssLength('1');   // 1 (quirks-mode px)
  */
 export function parseCssLength(value: string | null): number | null {
   if (value === null) return null;
@@ -76,6 +77,9 @@ export function parseCssLength(value: string | null): number | null {
   if (!Number.isFinite(n)) return null;
   const unit = s.slice(end);
   if (n === 0) return unit.length === 0 || /^[a-z%]+$/.test(unit) ? 0 : null;
+  // Quirks mode (mail without a doctype, and the Word engine of Outlook) reads a unitless length
+  // as px; senders who write `height:1` mean one pixel.
+  if (unit.length === 0) return n;
   const factor = ABSOLUTE_UNITS[unit];
   return factor === undefined ? null : n * factor;
 }
