@@ -9,21 +9,18 @@
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import dns from 'node:dns';
-import { isIP, type AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultCatalogue } from '../../src/catalogue/index.js';
 import { sanitizeHtml } from '../../src/sanitize/html.js';
 import type { SanitizeMode } from '../../src/sanitize/types.js';
 import { scanHtml } from '../../src/scan/html.js';
-import { parseUrl } from '../../src/url/parse.js';
 import { ATTACKS, hostileHtmlArb } from '../helpers/attacks.js';
+import { catalogueHit, listenOnLoopback, normal } from './loopback.js';
 
-const catalogue = defaultCatalogue();
 const TRANSPARENT_GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
 
 let server: Server;
@@ -32,38 +29,6 @@ let browser: Browser;
 let profile = '';
 const contexts = new Map<boolean, BrowserContext>();
 const pages = new Map<string, string>();
-
-function normal(url: string): string {
-  try {
-    return new URL(url).href;
-  } catch {
-    return url;
-  }
-}
-
-function catalogueHit(url: string): boolean {
-  const p = parseUrl(url);
-  return p !== null && catalogue.match(p) !== null;
-}
-
-/** Listening on a literal loopback address without the DNS lookup the test setup refuses. */
-async function listenOnLoopback(s: Server): Promise<void> {
-  const refused = dns.lookup;
-  const literal = (host: string, a: unknown, b?: unknown): void => {
-    const cb = (typeof a === 'function' ? a : b) as (e: Error | null, address: string, family: number) => void;
-    if (isIP(host) === 0) return void refused(host, cb);
-    cb(null, host, isIP(host));
-  };
-  (dns as { lookup: unknown }).lookup = literal;
-  try {
-    await new Promise<void>((ok, ko) => {
-      s.once('error', ko);
-      s.listen(0, '127.0.0.1', ok);
-    });
-  } finally {
-    (dns as { lookup: unknown }).lookup = refused;
-  }
-}
 
 beforeAll(async () => {
   server = createServer((req, res) => {

@@ -9,20 +9,18 @@
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import dns from 'node:dns';
-import { isIP, type AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { defaultCatalogue } from '../../src/catalogue/index.js';
 import { parseMail } from '../../src/mime/node.js';
 import { sanitizeEml } from '../../src/sanitize/eml.js';
 import { sanitizeHtml } from '../../src/sanitize/html.js';
 import { scanHtml } from '../../src/scan/html.js';
-import { parseUrl } from '../../src/url/parse.js';
 import { CHROMIUM, describeInBrowser } from './chromium.js';
 import { decodePng, diffRatio, solidPng } from './png.js';
+import { catalogueHit, listenOnLoopback, normal } from './loopback.js';
 
 /**
  * Screenshot threshold: at most 0.5% of pixels may differ by more than 8/255 on a channel.
@@ -37,7 +35,6 @@ const MAX_DIFF = 0.005;
 const DELTA = 8;
 const VIEWPORT = { width: 800, height: 1000 };
 const TRANSPARENT = solidPng(1, 1, [0, 0, 0, 0]);
-const catalogue = defaultCatalogue();
 
 interface Doc {
   readonly name: string;
@@ -58,42 +55,6 @@ function colourOf(url: string): [number, number, number, number] {
   let h = 0;
   for (let i = 0; i < url.length; i++) h = (h * 31 + url.charCodeAt(i)) >>> 0;
   return [h & 0xff, (h >> 8) & 0xff, (h >> 16) & 0xff, 255];
-}
-
-function normal(url: string): string {
-  try {
-    return new URL(url).href;
-  } catch {
-    return url;
-  }
-}
-
-function catalogueHit(url: string): boolean {
-  const p = parseUrl(url);
-  return p !== null && catalogue.match(p) !== null;
-}
-
-/**
- * `server.listen(port, host)` passes even a literal IP through `dns.lookup`, which the test setup
- * refuses. For the duration of the call, answer literal IPs only (no resolution happens), then
- * put the refusal back.
- */
-async function listenOnLoopback(s: Server): Promise<void> {
-  const refused = dns.lookup;
-  const literal = (host: string, a: unknown, b?: unknown): void => {
-    const cb = (typeof a === 'function' ? a : b) as (e: Error | null, address: string, family: number) => void;
-    if (isIP(host) === 0) return void refused(host, cb);
-    cb(null, host, isIP(host));
-  };
-  (dns as { lookup: unknown }).lookup = literal;
-  try {
-    await new Promise<void>((ok, ko) => {
-      s.once('error', ko);
-      s.listen(0, '127.0.0.1', ok);
-    });
-  } finally {
-    (dns as { lookup: unknown }).lookup = refused;
-  }
 }
 
 beforeAll(async () => {
