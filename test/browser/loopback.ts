@@ -1,14 +1,20 @@
 /**
- * What the Chromium sanitiser tests share: a local HTTP server started under the test setup's
- * DNS refusal, URL normalisation as the browser reports requests, and the catalogue check.
+ * What the Chromium sanitiser tests share: a local HTTP server of in-memory pages, started under
+ * the test setup's DNS refusal, URL normalisation as the browser reports requests, and the catalogue check.
  */
 import dns from 'node:dns';
-import type { Server } from 'node:http';
-import { isIP } from 'node:net';
+import { createServer, type Server } from 'node:http';
+import { isIP, type AddressInfo } from 'node:net';
 import { defaultCatalogue } from '../../src/catalogue/index.js';
 import { parseUrl } from '../../src/url/parse.js';
+import { CHROMIUM_ARGS } from './chromium.js';
 
 const catalogue = defaultCatalogue();
+
+/** {@link CHROMIUM_ARGS}, with the loopback address (and nothing else) left to resolve. */
+export const LOOPBACK_CHROMIUM_ARGS = CHROMIUM_ARGS.map((a) =>
+  a.startsWith('--host-resolver-rules=') ? `${a}, EXCLUDE 127.0.0.1` : a,
+);
 
 /** A URL as Chromium reports it (WHATWG-normalised), or as written when it does not parse. */
 export function normal(url: string): string {
@@ -46,4 +52,31 @@ export async function listenOnLoopback(s: Server): Promise<void> {
   } finally {
     (dns as { lookup: unknown }).lookup = refused;
   }
+}
+
+/** A loopback server of in-memory pages. */
+export interface PageServer {
+  /** `http://127.0.0.1:<port>` */
+  readonly origin: string;
+  readonly close: () => Promise<void>;
+}
+
+/**
+ * Serves `pages` (path → HTML, read at request time, so tests add pages as they go) on 127.0.0.1.
+ *
+ * @example
+ * const pages = new Map([['/a.html', '<p>a</p>']]);
+ * const { origin, close } = await servePages(pages); // GET origin + '/a.html'
+ */
+export async function servePages(pages: ReadonlyMap<string, string>): Promise<PageServer> {
+  const server = createServer((req, res) => {
+    const body = pages.get(req.url ?? '');
+    res.writeHead(body === undefined ? 404 : 200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(body ?? '');
+  });
+  await listenOnLoopback(server);
+  return {
+    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise<void>((ok) => server.close(() => ok())),
+  };
 }

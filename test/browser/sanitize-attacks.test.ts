@@ -8,22 +8,21 @@
  * content, a joined end tag).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { sanitizeHtml } from '../../src/sanitize/html.js';
 import type { SanitizeMode } from '../../src/sanitize/types.js';
 import { scanHtml } from '../../src/scan/html.js';
 import { ATTACKS, hostileHtmlArb } from '../helpers/attacks.js';
-import { catalogueHit, listenOnLoopback, normal } from './loopback.js';
+import { CHROMIUM, describeInBrowser } from './chromium.js';
+import { catalogueHit, LOOPBACK_CHROMIUM_ARGS, normal, servePages, type PageServer } from './loopback.js';
 
 const TRANSPARENT_GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
 
-let server: Server;
+let server: PageServer | undefined;
 let origin = '';
 let browser: Browser;
 let profile = '';
@@ -31,18 +30,13 @@ const contexts = new Map<boolean, BrowserContext>();
 const pages = new Map<string, string>();
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    const body = pages.get(req.url ?? '');
-    res.writeHead(body === undefined ? 404 : 200, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(body ?? '');
-  });
-  await listenOnLoopback(server);
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await servePages(pages);
+  origin = server.origin;
   profile = mkdtempSync(join(tmpdir(), 'spypixel-chromium-attacks-'));
   browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath: CHROMIUM,
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: LOOPBACK_CHROMIUM_ARGS,
   });
   for (const js of [true, false]) {
     const context = await browser.newContext({ javaScriptEnabled: js, viewport: { width: 800, height: 1000 } });
@@ -61,7 +55,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const c of contexts.values()) await c.close();
   await browser?.close();
-  await new Promise<void>((ok) => (server ? server.close(() => ok()) : ok()));
+  await server?.close();
   if (profile !== '') rmSync(profile, { recursive: true, force: true });
 });
 
@@ -111,7 +105,7 @@ async function expectSafe(name: string, html: string, mode: SanitizeMode): Promi
   }
 }
 
-describe('sanitised hostile markup in Chromium', { timeout: 300_000 }, () => {
+describeInBrowser('sanitised hostile markup in Chromium', { timeout: 300_000 }, () => {
   it.each(ATTACKS.map((a) => [a.name, a] as const))('%s', async (_name, a) => {
     await expectSafe(a.name, a.html, a.mode);
   });

@@ -8,8 +8,6 @@
  * than skip (SPYPIXEL_REQUIRE_BROWSER=1). Elsewhere a missing Chromium skips it with a notice.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -20,7 +18,7 @@ import { sanitizeHtml } from '../../src/sanitize/html.js';
 import { scanHtml } from '../../src/scan/html.js';
 import { CHROMIUM, describeInBrowser } from './chromium.js';
 import { decodePng, diffRatio, solidPng } from './png.js';
-import { catalogueHit, listenOnLoopback, normal } from './loopback.js';
+import { catalogueHit, LOOPBACK_CHROMIUM_ARGS, normal, servePages, type PageServer } from './loopback.js';
 
 /**
  * Screenshot threshold: at most 0.5% of pixels may differ by more than 8/255 on a channel.
@@ -43,7 +41,7 @@ interface Doc {
   readonly sender: string | null;
 }
 
-let server: Server;
+let server: PageServer | undefined;
 let origin = '';
 let context: BrowserContext;
 let profile = '';
@@ -58,19 +56,14 @@ function colourOf(url: string): [number, number, number, number] {
 }
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    const body = pages.get(req.url ?? '');
-    res.writeHead(body === undefined ? 404 : 200, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(body ?? '');
-  });
-  await listenOnLoopback(server);
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await servePages(pages);
+  origin = server.origin;
   profile = mkdtempSync(join(tmpdir(), 'spypixel-chromium-'));
   context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
     viewport: VIEWPORT,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: LOOPBACK_CHROMIUM_ARGS,
   });
   await context.route('**/*', async (route) => {
     const req = route.request();
@@ -87,7 +80,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await context?.close();
-  await new Promise<void>((ok) => (server ? server.close(() => ok()) : ok()));
+  await server?.close();
   if (profile !== '') rmSync(profile, { recursive: true, force: true });
 });
 
