@@ -4,17 +4,7 @@
  * click redirects, open pixels of several vendors). Deterministic (seeded PRNG).
  */
 
-/** Mulberry32: a small seeded PRNG, enough for varied but reproducible content. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../test/helpers/prng.js';
 
 const WORDS = 'offer season new collection free delivery members only discover quality the and for with your our this week save more today shop story garden kitchen travel winter summer style classic'.split(' ');
 

@@ -6,6 +6,7 @@
  * report's browser test and `bench/report.ts`.
  */
 import type { Finding, Report, VendorCategory } from '../../src/types.js';
+import { prng } from './prng.js';
 
 interface Vendor {
   readonly id: string;
@@ -41,18 +42,6 @@ const ENCODINGS = ['plain', 'base64', 'md5', 'sha256', 'sha1', 'percent-encoded'
 const FLAGS = ['ga-ip-not-anonymized', 'ga-ads-personalization-allowed', 'weborama-address-leak', 'recipient-address-sent', 'ga4-ip-sent-to-google'];
 const KINDS = ['open-pixel', 'beacon', 'css-beacon', 'click-redirect'] as const;
 
-/** mulberry32: a small seeded generator, so every run makes the same archive. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * `count` reports, the i-th from sender domain `sender-<rank>.example` where ranks follow a
  * Zipf-like law (a few senders send most messages).
@@ -61,7 +50,7 @@ function random(seed: number): () => number {
  * syntheticReports(10_000).length; // 10000
  */
 export function syntheticReports(count: number, seed = 13): Report[] {
-  const rnd = random(seed);
+  const rnd = prng(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
   const senders = Math.max(1, Math.round(count / 30));
   const weights = Array.from({ length: senders }, (_, i) => 1 / (i + 1));
