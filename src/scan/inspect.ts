@@ -211,7 +211,7 @@ export function inspectPart(html: string, ctx: PartContext): Inspection {
     const decision = onPixelHost.get(l.resource);
     if (decision !== undefined) grouped.set(l.resource, { key: `${l.url.host}/~pixel-host`, decision });
   }
-  for (const g of groupUnknownLinks(rest.filter((l) => !onPixelHost.has(l.resource)))) {
+  for (const g of groupUnknownLinks(rest.filter((l) => !onPixelHost.has(l.resource)), ctx.domainOf)) {
     const decision: Decision = { kind: 'click-redirect', confidence: g.confidence, signals: g.signals };
     for (const l of g.links) grouped.set(l.resource, { key: g.key, decision });
   }
