@@ -124,7 +124,7 @@ describe('links that carry no destination after all', () => {
   const page = (hrefs: string[]) => `<html><body>${hrefs.map((h) => `<p><a href="${h.replaceAll('&', '&amp;')}">Read</a></p>`).join('')}</body></html>`;
   it.each([
     ['a URL pasted twice into one href', ['https://www.social.example/https://www.social.example/ourclub']],
-    ['a translated web version of the newsletter', [`http://translate.google.com/translate?hl=auto&langpair=auto|en&u=${enc('http://archive.news.example/?u=0e61a7&id=9f3c')}`]],
+    ['translated web versions of the newsletter, one per language', ['en', 'ar', 'de', 'fr'].map((l) => `http://translate.google.com/translate?hl=auto&langpair=auto|${l}&u=${enc('http://us12.archive.news.example/?u=0e61a7c0f4b1d8e2a9c3f5d7e&id=9f3c2b1a0d')}`)],
   ])('%s has no finding', (_name, hrefs) => expect(scanHtml(page(hrefs)).findings).toEqual([]));
 
   it.each([
