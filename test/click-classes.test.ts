@@ -134,3 +134,25 @@ describe('links that carry no destination after all', () => {
     expect(scanHtml(page([href])).findings.map((f) => f.kind)).toEqual(['click-redirect']);
   });
 });
+
+describe('one finding per vendor and host (class 7)', () => {
+  const toks = ['Q9vX2kLm8pR4tZ1a', 'Zt7Hq2Wm5Nc8Lx3b', 'Kp4Rv9Yd2Fs6Gj1w', 'Mb8Tn3Xc7Vq1Hz5e'];
+  const eml = (from: string, hrefs: string[]): string =>
+    `From: Shop <${from}>\r\nTo: me@mail.example\r\nSubject: News\r\nContent-Type: text/html\r\n\r\n` +
+    hrefs.map((h, i) => `<p><a href="${h.replaceAll('&', '&amp;')}">Article ${i}</a></p>`).join('');
+  const clicks = async (raw: string) =>
+    (await scanEml(raw)).findings.filter((f) => f.kind === 'click-redirect').map((f) => [f.host, f.count, new URL(f.url).pathname.split('/')[1]]);
+
+  it("the sender's patterns on one host are one finding, shown by the majority pattern", async () => {
+    const hrefs = [
+      ...toks.slice(0, 3).map((t) => `https://t.shop.example/l/c/${t}`),
+      ...toks.map((t) => `https://t.shop.example/redirect/link?ref=${t}`),
+    ];
+    expect(await clicks(eml('news@shop.example', hrefs))).toEqual([['t.shop.example', 7, 'redirect']]);
+  });
+
+  it("the sender's patterns on two hosts stay two findings", async () => {
+    const hrefs = [...toks.map((t) => `https://t.shop.example/c/${t}`), ...toks.map((t) => `https://e.shop.example/c/${t}`)];
+    expect(await clicks(eml('news@shop.example', hrefs))).toEqual([['t.shop.example', 4, 'c'], ['e.shop.example', 4, 'c']]);
+  });
+});

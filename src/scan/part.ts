@@ -13,7 +13,7 @@ import type { Finding, Flag, Language, Leak, LinkNote, ScanError, Signal } from 
 import type { ParsedUrl } from '../url/parse.js';
 import { linkPatternKey } from '../classify/links.js';
 import { cutHtml, type ResolvedLimits } from '../limits.js';
-import { inspectPart, type Inspection } from './inspect.js';
+import { inspectPart, type Inspection, type Verdict } from './inspect.js';
 import { partLimitErrors, urlTruncatedFlag } from './limit-errors.js';
 import type { SenderContext } from './sender.js';
 
@@ -133,6 +133,16 @@ function redirectKey(match: CatalogueMatch, url: ParsedUrl, ctx: PartContext): s
   return `vendor:${match.vendor.id} ${ctx.domainOf(host) ?? host}`;
 }
 
+/**
+ * One finding per host for the link patterns the message attributes to one vendor (its header
+ * ESP or the sender itself): `/l/c/…` action links and `/redirect/<name>` links of one host are
+ * one deployment, shown by its majority pattern. Unattributed patterns stay apart.
+ */
+function unknownRedirectKey(v: Verdict): string {
+  if (v.group === null) return `host:${v.url.host}`;
+  return v.attributed === undefined ? `group:${v.group}` : `vendor:${v.attributed.id} host:${v.url.host}`;
+}
+
 const RANK: Record<Finding['confidence'], number> = { possible: 0, likely: 1, certain: 2 };
 
 function redirectFinding(group: RedirectGroup, part: number, ctx: PartContext): Finding {
@@ -198,7 +208,7 @@ export function scanPart(
       continue;
     }
     if (decision.kind === 'click-redirect') {
-      const key = match === null ? (v.group !== null ? `group:${v.group}` : `host:${url.host}`) : redirectKey(match, url, ctx);
+      const key = match === null ? unknownRedirectKey(v) : redirectKey(match, url, ctx);
       const g = redirects.get(key);
       const destination = match?.destination ?? null;
       if (g === undefined) {
