@@ -156,3 +156,21 @@ describe('one finding per vendor and host (class 7)', () => {
     expect(await clicks(eml('news@shop.example', hrefs))).toEqual([['t.shop.example', 4, 'c'], ['e.shop.example', 4, 'c']]);
   });
 });
+
+describe('a single link with some address beside a per-link token path (recipient unknown)', () => {
+  const eml = (hrefs: string[]): string =>
+    `From: Offers <offers@rentals.example>\r\nTo: undisclosed-recipients:;\r\nSubject: Deal\r\nContent-Type: text/html\r\n\r\n` +
+    hrefs.map((h) => `<p><a href="${h.replaceAll('&', '&amp;')}">See the deal</a></p>`).join('') + '<p><a href="https://www.other.example/about">About</a></p>';
+  const clicks = async (hrefs: string[]) =>
+    (await scanEml(eml(hrefs))).findings.filter((f) => f.kind === 'click-redirect').map((f) => f.confidence);
+
+  it('counts a token path with an address parameter', async () => {
+    expect(await clicks(['http://ej39qdhet65.mailer.example/6RW47AEY0AoOoAsU1/refer255353-12476.asp?e=someone%40mail.example'])).toEqual(['possible']);
+  });
+
+  it.each([
+    ['an address on a page with words', 'https://www.social.example/invite/friends?email=someone%40mail.example'],
+    ['an address without a token path', 'https://www.shop.example/account?e=someone%40mail.example'],
+    ['an address in a gateway wrapping of a tokenised download', `https://eur01.safelinks.protection.outlook.com/?url=${enc('https://files.example/6RW47AEY0AoOoAsU1/r255353-12476.asp')}&data=05%7C01%7Csomeone%40corp.example%7Cabc123def456%7C0&sdata=Q9vX2kLm8pR4tZ1aZt7Hq2Wm5Nc8Lx3b%3D&reserved=0`],
+  ])('leaves %s alone', async (_name, href) => expect(await clicks([href])).toEqual([]));
+});

@@ -25,6 +25,8 @@ export interface UnknownLink {
   readonly thirdParty: boolean;
   /** The recipient's address found in the URL, in any encoding. */
   readonly leaks?: readonly Leak[];
+  /** A parameter holds some other mail address (the recipient is not always known). */
+  readonly otherAddress?: true;
 }
 
 /**
@@ -76,6 +78,10 @@ function singleEvidence(l: UnknownLink, s: LinkShape): Confidence | null {
   const leaked = (l.leaks ?? []).length > 0;
   if (leaked && (clickWord || tokenOnly(s))) return clickWord ? 'likely' : 'possible';
   if (clickWord && tokenOnly(s)) return 'possible';
+  // Some address beside a per-link token path (`/<token>/refer255353.asp?e=<address>`): the
+  // recipient's, as far as anyone can tell when the message does not name it.
+  if (l.otherAddress === true && s.idSegments.length > 0 && tokenOnly(s)) return 'possible';
+  
   return null;
 }
 
