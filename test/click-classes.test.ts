@@ -174,3 +174,20 @@ describe('a single link with some address beside a per-link token path (recipien
     ['an address in a gateway wrapping of a tokenised download', `https://eur01.safelinks.protection.outlook.com/?url=${enc('https://files.example/6RW47AEY0AoOoAsU1/r255353-12476.asp')}&data=05%7C01%7Csomeone%40corp.example%7Cabc123def456%7C0&sdata=Q9vX2kLm8pR4tZ1aZt7Hq2Wm5Nc8Lx3b%3D&reserved=0`],
   ])('leaves %s alone', async (_name, href) => expect(await clicks([href])).toEqual([]));
 });
+
+describe('a variant the catalogue rule misses joins the catalogued finding (class 7)', () => {
+  const dest = enc('https://www.shop.example/dp/B003DA5P22');
+  const r = (t: string, h: string) => `https://www.shop.example/gp/r.html?R=13IA705T1MOCG&C=3TM7SJC0LCWPG&H=${h}&T=${t}&U=${dest}`;
+  const page = (hrefs: string[]) => `<html><body>${hrefs.map((h) => `<p><a href="${h.replaceAll('&', '&amp;')}">Click here</a></p>`).join('')}</body></html>`;
+  const clicks = (hrefs: string[]) =>
+    scanHtml(page(hrefs)).findings.filter((f) => f.kind === 'click-redirect').map((f) => [f.vendor?.id ?? null, f.count]);
+
+  it('one finding for the rule-matched links and the variant of the same pattern', () => {
+    expect(clicks([r('C', 'EFGXA4VEAYXG0ZON'), r('C', 'QFZWLOSP1SQBK0JC'), r('X', 'HMTVKFOAELY5F9RS')])).toEqual([['amazon-notifications', 3]]);
+  });
+
+  it('another pattern of the same host stays its own finding', () => {
+    const other = ['Q9vX2kLm8pR4tZ1a', 'Zt7Hq2Wm5Nc8Lx3b', 'Kp4Rv9Yd2Fs6Gj1w'].map((t) => `https://www.shop.example/c/${t}`);
+    expect(clicks([r('C', 'EFGXA4VEAYXG0ZON'), r('C', 'QFZWLOSP1SQBK0JC'), ...other]).length).toBe(2);
+  });
+});
