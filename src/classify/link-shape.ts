@@ -112,8 +112,9 @@ export function isIdPiece(segment: string): boolean {
  * Dates (`2026-05-12`) and versions (`10.15.7`) are too short.
  */
 export function isNumberChain(segment: string): boolean {
-  if (segment.length > 64 || !/^[0-9]+(?:[-.:_,][0-9]+){2,}$/.test(segment)) return false;
-  return segment.replace(/[^0-9]/g, '').length >= 10;
+  if (segment.length > 64 || !/^[0-9.:_,-]+$/.test(segment)) return false;
+  const parts = segment.split(/[-.:_,]/);
+  return parts.length >= 3 && parts.every((p) => p.length > 0) && parts.join('').length >= 10;
 }
 
 /** A recipient or link id spread over three or more short numeric segments: `/c/136/1071579/…/52881/5bcc576f50.html`. */
