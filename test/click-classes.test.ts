@@ -117,6 +117,8 @@ describe("links to an unknown open pixel's endpoint directory", () => {
       a('http://mx.spam.example/track.php/470DC7165D/fast/offer')],
     ['a page in another directory of the host', pixel('http://mx.spam.example/track.php/470DC7165D/fast/icon.gif?email=me%40mail.example'),
       a('http://mx.spam.example/offers/cards?id=4')],
+    ['an unsubscribe link under the pixel path of ids', pixel('http://e.spam.example/57336252/2474/o/'),
+      a('http://e.spam.example/57336252/2474/u/?e=me%40mail.example', 'here')],
   ])('leaves %s alone', async (_name, img, links) => expect(await clicks(img + links)).toEqual([]));
 });
 

@@ -44,6 +44,16 @@ function dirOf(url: ParsedUrl): string | null {
 }
 
 /**
+ * The pixel's endpoint directory when a word names it (`newsletter2/out`, `track.php/<campaign>/fast`);
+ * a path of ids only (`/57336252/2474/o/`: recipient, mailing) is the recipient's, not a script's,
+ * and its other links (`/…/u/?e=<address>`, the unsubscribe page) are judged by their own shape.
+ */
+function scriptDirOf(url: ParsedUrl): string | null {
+  const dir = dirOf(url);
+  return dir !== null && url.segments.slice(0, -1).some((seg) => !isIdPiece(seg)) ? dir : null;
+}
+
+/**
  * The unknown open pixels of a message, by host: only pixels judged `likely` or `certain`, so a
  * doubtful image never turns links into trackers.
  *
@@ -58,7 +68,7 @@ export function pixelHosts(seen: readonly PixelSeen[]): Map<string, PixelHost> {
     if (s.known || d === null || d.kind !== 'open-pixel' || d.confidence === 'possible' || s.resource.via === 'link-click') continue;
     const host = out.get(s.url.host) ?? { keys: new Set<string>(), dirs: new Set<string>() };
     host.keys.add(linkPatternKey(s.url));
-    const dir = dirOf(s.url);
+    const dir = scriptDirOf(s.url);
     if (dir !== null) host.dirs.add(dir);
     out.set(s.url.host, host);
   }
