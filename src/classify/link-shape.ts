@@ -37,12 +37,25 @@ export interface LinkShape {
   readonly clickWord: boolean;
   /** A query value or path segment is a short code or number (`id=48213`, `/c/136/52881`). */
   readonly shortIds: boolean;
+  /**
+   * The path starts with a click endpoint and names the link after it at most once
+   * (`/redirect/appstorelink?…`, `/clk/<job-slug>?clk=<token>`).
+   */
+  readonly endpointFirst: boolean;
 }
 
 /** Click words that make a single tokenised link a redirect (narrower than the grouping words: `track` also names parcel tracking pages). */
 const CLICK_WORDS: ReadonlySet<string> = new Set([
   'c', 'l', 'r', 'ls', 'ct', 'cl', 'ck', 'clk', 'lnk', 'rd', 'go', 'goto', 'out', 'away', 'jump',
   'click', 'clicks', 'clickthrough', 'linkclick', 'redirect', 'redir', 'redirection', 'outbound', 'trk',
+]);
+
+/**
+ * Click words that name a redirect endpoint as a path's first segment, with the link's name after
+ * them. Multi-letter only: `/c/<slug>` and `/l/<slug>` are category and list pages of many sites.
+ */
+const ENDPOINT_DIRS: ReadonlySet<string> = new Set([
+  'click', 'clicks', 'clk', 'clickthrough', 'linkclick', 'redirect', 'redir', 'redirection', 'outbound', 'trk',
 ]);
 
 /**
@@ -93,6 +106,17 @@ export function isIdPiece(segment: string): boolean {
   return /^[0-9]+$/.test(s) || isShortToken(s);
 }
 
+/**
+ * Numbers joined by punctuation into one segment, at least three of them and ten digits
+ * (`705443.53897.0.43424`: mailing, recipient, link): an id chain like one spread over segments.
+ * Dates (`2026-05-12`) and versions (`10.15.7`) are too short.
+ */
+export function isNumberChain(segment: string): boolean {
+  if (segment.length > 64 || !/^[0-9.:_,-]+$/.test(segment)) return false;
+  const parts = segment.split(/[-.:_,]/);
+  return parts.length >= 3 && parts.every((p) => p.length > 0) && parts.join('').length >= 10;
+}
+
 /** A recipient or link id spread over three or more short numeric segments: `/c/136/1071579/…/52881/5bcc576f50.html`. */
 const MIN_ID_CHAIN = 3;
 
@@ -105,12 +129,17 @@ const DESTINATION_PARAMS: ReadonlySet<string> = new Set([
   'redirect_url', 'redirecturl', 'redirect_uri', 'r', 'l', 'q', 'out', 'rurl', 'lnk', 'site', 'ref_url', 'landing',
 ]);
 
-/** Where the path turns into a URL (`/news/http://site.example/…`, `*http:`), or -1. */
-function pathDestinationStart(segments: readonly string[]): number {
-  return segments.findIndex((s) => {
+/**
+ * Where the path turns into a URL (`/news/http://site.example/…`, `*http:`), or -1. A path that
+ * is nothing but the link's own URL again (`https://site.example/https://site.example/page`, a
+ * pasting slip) carries no destination: it leads to a missing page on the same site.
+ */
+function pathDestinationStart(url: ParsedUrl): number {
+  const at = url.segments.findIndex((s) => {
     const l = s.toLowerCase();
     return l === 'http:' || l === 'https:' || l.endsWith('*http:') || l.endsWith('*https:') || l.includes('://');
   });
+  return at === 0 && url.segments[1]?.toLowerCase() === url.host ? -1 : at;
 }
 
 /**
@@ -123,11 +152,12 @@ function pathDestinationStart(segments: readonly string[]): number {
 export function shapeOf(l: UnknownLink): LinkShape {
   const ids = identifierEvidence(l.url, []);
   // Segments after a destination written into the path belong to the destination, not to the link.
-  const cut = pathDestinationStart(l.url.segments);
+  const cut = pathDestinationStart(l.url);
   const segs = cut < 0 ? l.url.segments : l.url.segments.slice(0, cut);
   const words = segs.map((_, i) => i).filter((i) => !ids.segments.includes(i) && !isRedirectWord(segs[i] ?? ''));
   const chain = words.filter((i) => isIdPiece(segs[i] ?? ''));
-  const idSegments = chain.length >= MIN_ID_CHAIN ? [...ids.segments, ...chain] : ids.segments;
+  const chained = words.filter((i) => isNumberChain(segs[i] ?? ''));
+  const idSegments = chain.length >= MIN_ID_CHAIN ? [...ids.segments, ...chain] : [...ids.segments, ...chained];
   const plain = segs.filter((_, i) => !idSegments.includes(i));
   const content = plain.filter((s) => !isNeutralWord(s));
   let contentParams = 0;
@@ -146,6 +176,7 @@ export function shapeOf(l: UnknownLink): LinkShape {
     slug: hasSlug(segs),
     clickWord: segs.some((seg) => CLICK_WORDS.has(stem(seg))) || hostSaysClick(l.url),
     shortIds: content.some(isIdPiece) || l.url.query.some(([k, v]) => isIdPiece(v.length > 0 ? v : k)),
+    endpointFirst: segs.length <= 2 && ENDPOINT_DIRS.has(stem(segs[0] ?? '')),
   };
 }
 
@@ -181,7 +212,17 @@ function clickCoded(s: LinkShape): boolean {
  * opaque(shapeOf(link('https://t.shop.example/c/Q9vX2kLm8pR4tZ1a'))); // true
  */
 export function opaque(s: LinkShape): boolean {
-  return !s.slug && !s.page && (s.redirect || tokenOnly(s) || clickCoded(s));
+  return opaqueByToken(s) || (!s.slug && !s.page && clickCoded(s));
+}
+
+/**
+ * Like `opaque`, without short codes under a click word: a token or a carried destination.
+ *
+ * @example
+ * opaqueByToken(shapeOf(link('https://www.shop.example/go.asp?art=2191442'))); // false
+ */
+export function opaqueByToken(s: LinkShape): boolean {
+  return !s.slug && !s.page && (s.redirect || tokenOnly(s));
 }
 
 /** Extensions of documents and media: a segment so named is a file to fetch, not a token. */

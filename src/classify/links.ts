@@ -9,7 +9,7 @@ import type { Resource } from '../html/types.js';
 import type { Confidence, Leak, Signal } from '../types.js';
 import type { ParsedUrl } from '../url/parse.js';
 import { identifierShape, looksLikeUrl } from './identifiers.js';
-import { isIdPiece, isShortToken, opaque, shapeOf, tokenOnly, type LinkShape } from './link-shape.js';
+import { isIdPiece, isNumberChain, isShortToken, opaque, opaqueByToken, shapeOf, tokenOnly, type LinkShape } from './link-shape.js';
 import { isPageLink } from './link-words.js';
 import { identifierEvidence } from './signals.js';
 
@@ -25,6 +25,8 @@ export interface UnknownLink {
   readonly thirdParty: boolean;
   /** The recipient's address found in the URL, in any encoding. */
   readonly leaks?: readonly Leak[];
+  /** A parameter holds some other mail address (the recipient is not always known). */
+  readonly otherAddress?: true;
 }
 
 /**
@@ -51,7 +53,8 @@ export function linkPatternKey(url: ParsedUrl): string {
   const first = url.segments[0] ?? '';
   // A token as the first segment (`/AbC123xYz/…`) differs per link: the pattern is the host.
   // `key=value` segments (`/SIG=15lpt5jdu/…`) are path parameters, not tokens.
-  const token = first.length > 24 || identifierShape(first) !== null || (isIdPiece(first) && /^[A-Za-z0-9]+$/.test(first));
+  const token =
+    first.length > 24 || identifierShape(first) !== null || isNumberChain(first) || (isIdPiece(first) && /^[A-Za-z0-9]+$/.test(first));
   return `${url.host}/${token ? '*' : first}`;
 }
 
@@ -59,11 +62,15 @@ export function linkPatternKey(url: ParsedUrl): string {
  * How sure one link alone makes us that it is a click redirect, or `null`: a redirect endpoint
  * with the destination under a destination parameter or a click word (`/in?link=https…`,
  * `/r?x=https…`), a click word (in the path, or as the host's
- * first label: `links.shop.example`) with a per-link token (`/c/<token>`), or the recipient's
- * address in a redirect-shaped URL.
+ * first label: `links.shop.example`) with a per-link token (`/c/<token>`), a click endpoint as
+ * the first segment with a token parameter (`/redirect/<name>?refUid=<token>`), or the
+ * recipient's address in a redirect-shaped URL.
  */
 function singleEvidence(l: UnknownLink, s: LinkShape): Confidence | null {
-  if (s.slug || s.page) return null;
+  if (s.page) return null;
+  // `/clk/<job-slug>?clk=<token>`: the slug names the link, the endpoint before it counts the click.
+  if (s.endpointFirst && s.idParams.length > 0) return 'possible';
+  if (s.slug) return null;
   const { clickWord } = s;
   const wordy = s.content.filter((w) => w.length > 3).length;
   const redirectPath = wordy === 0 && s.content.length <= 2;
@@ -71,6 +78,10 @@ function singleEvidence(l: UnknownLink, s: LinkShape): Confidence | null {
   const leaked = (l.leaks ?? []).length > 0;
   if (leaked && (clickWord || tokenOnly(s))) return clickWord ? 'likely' : 'possible';
   if (clickWord && tokenOnly(s)) return 'possible';
+  // Some address beside a per-link token path (`/<token>/refer255353.asp?e=<address>`): the
+  // recipient's, as far as anyone can tell when the message does not name it.
+  if (l.otherAddress === true && s.idSegments.length > 0 && tokenOnly(s)) return 'possible';
+  
   return null;
 }
 
@@ -117,12 +128,44 @@ const MIN_GROUP = 3;
 
 const RANK: Record<Confidence, number> = { possible: 0, likely: 1, certain: 2 };
 
-function judgeGroup(key: string, group: readonly UnknownLink[]): LinkGroup | null {
+/**
+ * The registrable domain of a host (`shop.example` for `news.shop.example`), or `null`.
+ *
+ * @example
+ * const domainOf: DomainOf = (host) => host.split('.').slice(-2).join('.');
+ */
+export type DomainOf = (host: string) => string | null;
+
+/**
+ * Whether a link goes to the sender's own website (first party, its bare domain or `www.` host):
+ * short codes there (`/go.asp?art=2191442`) are the site's article and product numbers, unless
+ * every link also carries one shared id (`/redirection.php?A=3071&D=1675269`).
+ */
+function ownSite(l: UnknownLink, domainOf: DomainOf | undefined): boolean {
+  const host = l.url.host;
+  return !l.thirdParty && (host.startsWith('www.') || domainOf?.(host) === host);
+}
+
+/**
+ * A parameter every link of a group carries with the same code (`D=1675269` beside a per-link
+ * `A=3071`, `A=3072`…): one id for the whole message, the recipient's or the mailing's.
+ */
+function sharedIdParam(group: readonly UnknownLink[]): boolean {
+  const [first, ...others] = group;
+  if (first === undefined || others.length === 0) return false;
+  return first.url.query.some(([k, v]) => isIdPiece(v) && others.every((l) => l.url.query.some(([k2, v2]) => k2 === k && v2 === v)));
+}
+
+function judgeGroup(key: string, group: readonly UnknownLink[], domainOf: DomainOf | undefined): LinkGroup | null {
   const shapes = group.map(shapeOf);
   const signals = new Set<Signal>();
   group.forEach((l, i) => signalsOf(l, shapes[i] as LinkShape).forEach((s) => signals.add(s)));
   const distinct = new Set(group.map((l) => l.url.href)).size;
-  const opaqueCount = shapes.filter(opaque).length;
+  const shared = sharedIdParam(group);
+  const opaqueCount = group.filter((l, i) => {
+    const s = shapes[i] as LinkShape;
+    return ownSite(l, domainOf) && !shared ? opaqueByToken(s) : opaque(s);
+  }).length;
   // The same URL repeated (a logo and a text link to one page) is not a per-link token scheme.
   if (distinct >= MIN_GROUP && opaqueCount / group.length >= 0.8) {
     const redirects = shapes.filter((s) => s.redirect).length;
@@ -147,12 +190,13 @@ function judgeGroup(key: string, group: readonly UnknownLink[]): LinkGroup | nul
 /**
  * Groups unknown links by pattern and keeps the groups that look like click tracking: at least
  * three distinct links, at least 80 % of them opaque (a per-link token, or a destination in a
- * parameter); or else the links of a pattern that are redirects on their own evidence.
+ * parameter; on the sender's own site, given `domainOf`, short codes under a click word are not
+ * enough); or else the links of a pattern that are redirects on their own evidence.
  *
  * @example
  * groupUnknownLinks(links).map((g) => g.key); // ['t.shop.example/c']
  */
-export function groupUnknownLinks(links: readonly UnknownLink[]): LinkGroup[] {
+export function groupUnknownLinks(links: readonly UnknownLink[], domainOf?: DomainOf): LinkGroup[] {
   const groups = new Map<string, UnknownLink[]>();
   for (const l of links) {
     const key = linkPatternKey(l.url);
@@ -162,7 +206,7 @@ export function groupUnknownLinks(links: readonly UnknownLink[]): LinkGroup[] {
   }
   const out: LinkGroup[] = [];
   for (const [key, group] of groups) {
-    const judged = judgeGroup(key, group);
+    const judged = judgeGroup(key, group, domainOf);
     if (judged !== null) out.push(judged);
   }
   return out;

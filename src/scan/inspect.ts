@@ -195,7 +195,10 @@ export function inspectPart(html: string, ctx: PartContext): Inspection {
       const carried = fetchable(ctx.catalogue.unwrap(url));
       const judged = carried ?? url;
       const party = carried === null ? thirdParty : isThirdParty(carried.host, ctx.senders, ctx.domainOf);
-      unknownLinks.push({ resource: r, url: judged, thirdParty: party, leaks: recipientLeaks });
+      // An address other than the known recipient's counts too (forwarded or redacted mail), but
+      // not one a gateway's own wrapping carries (`data=…me%40corp.example…`).
+      const addressed = carried === null && leaks.length > recipientLeaks.length;
+      unknownLinks.push({ resource: r, url: judged, thirdParty: party, leaks: recipientLeaks, ...(addressed ? { otherAddress: true } : {}) });
     }
     const attributed = match === null ? attributeVendor(ctx.sender, decision, thirdParty, url.host, ctx.domainOf) : null;
     const base: Verdict = { resource: r, requested, url, match, thirdParty, leaks, decision, group: null };
@@ -211,7 +214,7 @@ export function inspectPart(html: string, ctx: PartContext): Inspection {
     const decision = onPixelHost.get(l.resource);
     if (decision !== undefined) grouped.set(l.resource, { key: `${l.url.host}/~pixel-host`, decision });
   }
-  for (const g of groupUnknownLinks(rest.filter((l) => !onPixelHost.has(l.resource)))) {
+  for (const g of groupUnknownLinks(rest.filter((l) => !onPixelHost.has(l.resource)), ctx.domainOf)) {
     const decision: Decision = { kind: 'click-redirect', confidence: g.confidence, signals: g.signals };
     for (const l of g.links) grouped.set(l.resource, { key: g.key, decision });
   }

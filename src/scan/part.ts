@@ -9,11 +9,12 @@ import { explainFinding } from '../report/explain.js';
 import { catalogueFlag, leakFlag } from '../report/flags.js';
 import { linkNotes, type SeenLink } from '../report/links.js';
 import { measurementOf } from '../report/measure.js';
-import type { Finding, Flag, Language, Leak, LinkNote, ScanError, Signal } from '../types.js';
+import type { Finding, Flag, Language, Leak, LinkNote, ScanError } from '../types.js';
 import type { ParsedUrl } from '../url/parse.js';
 import { linkPatternKey } from '../classify/links.js';
 import { cutHtml, type ResolvedLimits } from '../limits.js';
 import { inspectPart, type Inspection } from './inspect.js';
+import { absorbUnknownGroups, mergeLeaks, representative, unknownRedirectKey, type RedirectGroup } from './redirect-group.js';
 import { partLimitErrors, urlTruncatedFlag } from './limit-errors.js';
 import type { SenderContext } from './sender.js';
 
@@ -63,50 +64,8 @@ function elementOf(r: Resource, part: number): Finding['element'] {
   return { tag: r.tag, attribute: r.attribute, line: r.line, col: r.col, part };
 }
 
-function mergeLeaks(into: Leak[], more: readonly Leak[]): void {
-  for (const l of more) {
-    if (!into.some((x) => x.encoding === l.encoding && x.location === l.location && x.address === l.address)) into.push(l);
-  }
-}
-
-/** The first link of one URL pattern inside a redirect group, and how many links use the pattern. */
-interface PatternUse {
-  first: Resource;
-  url: ParsedUrl;
-  destination: string | null;
-  count: number;
-}
-
-interface RedirectGroup {
-  first: Resource;
-  url: ParsedUrl;
-  match: CatalogueMatch | null;
-  /** The catalogue vendor, or the one attributed from the headers or the sender. */
-  entry: VendorEntry | null;
-  /** Links by URL pattern (host and first segment): the most used one represents the finding. */
-  patterns: Map<string, PatternUse>;
-  thirdParty: boolean;
-  confidence: Finding['confidence'];
-  signals: Set<Signal>;
-  urls: string[];
-  count: number;
-  leaks: Leak[];
-  destination: string | null;
-  truncated: boolean;
-}
-
 function vendorRef(entry: VendorEntry | null): Finding['vendor'] {
   return entry === null ? null : { id: entry.id, name: entry.name, category: entry.category };
-}
-
-/**
- * The pattern most links of a group use (the first one on a tie): a newsletter's first link is
- * often "view online" or the logo, while its article links show the click-tracking scheme.
- */
-function representative(g: RedirectGroup): PatternUse | null {
-  let best: PatternUse | null = null;
-  for (const use of g.patterns.values()) if (best === null || use.count > best.count) best = use;
-  return best;
 }
 
 /** The URL a gateway's rewriting carries, or the URL itself: where the click is tracked. */
@@ -198,7 +157,7 @@ export function scanPart(
       continue;
     }
     if (decision.kind === 'click-redirect') {
-      const key = match === null ? (v.group !== null ? `group:${v.group}` : `host:${url.host}`) : redirectKey(match, url, ctx);
+      const key = match === null ? unknownRedirectKey(v) : redirectKey(match, url, ctx);
       const g = redirects.get(key);
       const destination = match?.destination ?? null;
       if (g === undefined) {
@@ -248,6 +207,7 @@ export function scanPart(
       explanation,
     });
   }
+  absorbUnknownGroups(redirects);
   for (const g of redirects.values()) findings.push(redirectFinding(g, part, ctx));
   return { findings, links: linkNotes(plainLinks, ctx.catalogue, part), errors };
 }
