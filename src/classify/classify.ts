@@ -6,7 +6,8 @@ import type { CatalogueMatch } from '../catalogue/types.js';
 import type { Resource } from '../html/types.js';
 import type { Confidence, FindingKind, Leak, Signal, VendorCategory } from '../types.js';
 import type { ParsedUrl } from '../url/parse.js';
-import { hasSpreadNumericId, isScriptEndpoint, isStaticImageFile } from './dynamic.js';
+import { findAnyAddresses } from '../leaks/find-any.js';
+import { hasNamedNumericId, hasSpreadNumericId, isScriptEndpoint, isStaticImageFile } from './dynamic.js';
 import { hostHitEvidence, isStaticSpacer, SMALL_HIDDEN_PX, shapeHitEvidence, type Evidence } from './hit-evidence.js';
 import { compoundTokenShape, identifierShape } from './identifiers.js';
 import { hasImageTransform, isFileTokenKey, isFingerprintedAsset } from './image-query.js';
@@ -19,6 +20,7 @@ import {
   presentationSignals,
   sizeClass,
   trackingPathStrength,
+  type SizeClass,
 } from './signals.js';
 
 /**
@@ -69,9 +71,12 @@ function evidence(c: Candidate): Evidence {
   const raw = identifierEvidence(c.url, known);
   // Signatures, static-file versions and build fingerprints are the same for every recipient.
   const last = c.url.segments.length - 1;
+  // An address in an image's query is someone's: per person, whoever it belongs to (a redacted
+  // or forwarded copy hides the recipient's). Links are judged by their own rules.
+  const addressKeys = c.resource.via === 'link-click' ? [] : findAnyAddresses(c.url, () => false).map((l) => l.location.slice('param:'.length));
   const ids = {
     ...raw,
-    params: raw.params.filter((k) => known.includes(k) || !isFileTokenKey(k, c.url)),
+    params: [...raw.params.filter((k) => known.includes(k) || !isFileTokenKey(k, c.url)), ...addressKeys.filter((k) => !raw.params.includes(k))],
     segments: raw.segments.filter((i) => i !== last || !isStaticImageFile(c.url) || !isFingerprintedAsset(c.url.segments[i] ?? '')),
   };
   // A token joined to other parts of a file name (`<id>==_b286167_tr0_t0.png`) is still a token.
@@ -148,9 +153,26 @@ function tinyImage(c: Candidate, ev: Evidence): Decision | null {
   // `pixel.gif`, `dot.gif` are spacer names too: without a token their name decides.
   if (isSpacerName(c.url) && !hasId) return counting ? { kind: 'open-pixel', confidence: 'likely', signals } : null;
   if (isStaticSpacer(c, ev)) return null;
-  if (hasId || trackPath) return { kind: 'open-pixel', confidence: 'likely', signals };
+  if (hasId || trackPath || hasNamedNumericId(c.url)) return { kind: 'open-pixel', confidence: 'likely', signals };
   if (!isStaticImageFile(c.url)) return { kind: 'open-pixel', confidence: 'likely', signals };
   return counting ? { kind: 'open-pixel', confidence: 'possible', signals } : null;
+}
+
+/** Visible images up to this size in px are icons or counters, not content pictures. */
+const SMALL_SHOWN_PX = 40;
+
+/**
+ * A shown image a program answers that only a counter would be: a spacer-named program at line
+ * size (`transView.asp?CID=78` at 1x20: a spacer is a file), or a small image whose whole query
+ * is one bare token (`/s/o?1dx.2k50.0.fsi52` at 33x12): image servers name their parameters.
+ */
+function programCounter(c: Candidate, size: SizeClass): boolean {
+  if (size !== 'sized' || isStaticImageFile(c.url) || c.url.query.length === 0) return false;
+  const { width: w, height: h } = c.resource;
+  if (isSpacerName(c.url) && isScriptEndpoint(c.url) && ((w ?? 2) <= 1 || (h ?? 2) <= 1)) return true;
+  if (w === null || h === null || w > SMALL_SHOWN_PX || h > SMALL_SHOWN_PX || c.url.query.length !== 1) return false;
+  const [key, value] = c.url.query[0] ?? ['', ''];
+  return value === '' && identifierShape(key) !== null;
 }
 
 function heuristic(c: Candidate, ev: Evidence): Decision | null {
@@ -183,6 +205,7 @@ function heuristic(c: Candidate, ev: Evidence): Decision | null {
     return { kind: 'open-pixel', confidence: shown ? 'possible' : 'likely', signals };
   }
   if (tiny) return tinyImage(c, ev);
+  if (r.hidden === null && programCounter(c, size)) return { kind: 'open-pixel', confidence: 'possible', signals };
   if (r.hidden !== null) {
     // Hidden content images (mobile/desktop variants) are common; a hidden small image with a
     // token, or a hidden tracking endpoint, is not.
@@ -201,6 +224,15 @@ function heuristic(c: Candidate, ev: Evidence): Decision | null {
   // Content paths share the weaker words (`/view/<asset>`), and an image server asked for a size
   // (`?width=600`) renders content: a counter answers everyone the same blank pixel.
   if (size !== 'none' || hasImageTransform(c.url)) return null;
+  // A spacer never needs a query (`1x1pixel_white.gif?q=9G001`): one that carries it is counted.
+  if (isSpacerName(c.url) && isStaticImageFile(c.url) && hasCountingQuery(c.url)) return { kind: 'open-pixel', confidence: 'possible', signals };
+  // A program answering an image with an opaque token or an address in its query
+  // (`/cgi-bin/flosensing?y=FW0CCzME0D40Bx`, `Stats.awp?PA1=f0QQ0kgQQJfQJ7QQ0`) counts whoever
+  // loads it; an image server's query names a picture or a rendering, not a person, and an
+  // image proxy's carries the URL of the picture.
+  if (r.tag === 'img' && !isStaticImageFile(c.url) && signals.includes('identifier-param') && !signals.includes('redirect-param')) {
+    return { kind: 'open-pixel', confidence: 'possible', signals };
+  }
   const dynamicCounter = !isStaticImageFile(c.url) && hasCountingQuery(c.url);
   if (trackingPathStrength(c.url) === 'strong' && (hasId || dynamicCounter)) return { kind: 'open-pixel', confidence: 'possible', signals };
   // An unsized image that a server program answers, with an identifier in its URL, is counted
