@@ -100,6 +100,15 @@ function evidence(c: Candidate): Evidence {
   return { signals, hasId, fileId, trackPath };
 }
 
+const FONT_EXTENSIONS: ReadonlySet<string> = new Set(['otf', 'ttf', 'woff', 'woff2', 'eot']);
+
+/** A font file (`LyftPro2.0-Bold.otf`): the same bytes for every reader. */
+function isFontFile(url: ParsedUrl): boolean {
+  const last = url.segments[url.segments.length - 1] ?? '';
+  const dot = last.lastIndexOf('.');
+  return dot > 0 && FONT_EXTENSIONS.has(last.slice(dot + 1).toLowerCase());
+}
+
 function isCss(r: Resource): boolean {
   return r.via === 'inline-style' || r.via === 'style-block' || r.via === 'style-import' || r.via === 'font-face';
 }
@@ -191,8 +200,12 @@ function heuristic(c: Candidate, ev: Evidence): Decision | null {
     // counter carries its id in the query or is answered by a program.
     const contentFile = isStaticImageFile(c.url) && !signals.includes('identifier-param') && c.leaks.length === 0;
     if (special && (trackPath || (hasId && !contentFile))) return { kind: 'css-beacon', confidence: 'likely', signals };
-    // A stylesheet imported with a per-recipient token is fetched on open: an open beacon.
-    if (r.via === 'style-import' && hasId) return { kind: 'css-beacon', confidence: 'likely', signals };
+    // A stylesheet imported with a per-recipient token is fetched on open: an open beacon. A font
+    // or image file named in an `@import` (`LyftPro2.0-Bold.otf`) is the same file for everyone;
+    // only a token in its query or the address would make it personal.
+    const staticFile = isStaticImageFile(c.url) || isFontFile(c.url);
+    const personal = staticFile ? signals.includes('identifier-param') || c.leaks.length > 0 : hasId;
+    if (r.via === 'style-import' && personal) return { kind: 'css-beacon', confidence: 'likely', signals };
     if (hasId && (trackPath || tiny || c.leaks.length > 0)) return { kind: 'css-beacon', confidence: 'likely', signals };
     return null;
   }
