@@ -35,6 +35,11 @@ export interface Candidate {
   readonly match: CatalogueMatch | null;
   readonly thirdParty: boolean;
   readonly leaks: readonly Leak[];
+  /**
+   * Another content image of the message is in this URL's folder (see `contentFolders`): a
+   * token in the folder is the sender's, not the recipient's. Absent: not known.
+   */
+  readonly sharedFolder?: boolean;
 }
 
 /**
@@ -77,11 +82,13 @@ function evidence(c: Candidate): Evidence {
   const ids = {
     ...raw,
     params: [...raw.params.filter((k) => known.includes(k) || !isFileTokenKey(k, c.url)), ...addressKeys.filter((k) => !raw.params.includes(k))],
-    segments: raw.segments.filter((i) => i !== last || !isStaticImageFile(c.url) || !isFingerprintedAsset(c.url.segments[i] ?? '')),
+    segments: raw.segments.filter(
+      (i) => (i === last || c.sharedFolder !== true) && (i !== last || !isStaticImageFile(c.url) || !isFingerprintedAsset(c.url.segments[i] ?? '')),
+    ),
   };
   // A token joined to other parts of a file name (`<id>==_b286167_tr0_t0.png`) is still a token.
   c.url.segments.forEach((seg, i) => {
-    if (!ids.segments.includes(i) && compoundTokenShape(seg) !== null) ids.segments.push(i);
+    if (!ids.segments.includes(i) && (i === last || c.sharedFolder !== true) && compoundTokenShape(seg) !== null) ids.segments.push(i);
   });
   // Short numbers spread over segments or joined by punctuation (`/o/1234/56789/1234567`) are one
   // identifier; content paths hold dates (`/2024/01/15/`), which stay below the digit count.
