@@ -7,7 +7,7 @@ import type { Resource } from '../html/types.js';
 import type { Confidence, FindingKind, Leak, Signal, VendorCategory } from '../types.js';
 import type { ParsedUrl } from '../url/parse.js';
 import { findAnyAddresses } from '../leaks/find-any.js';
-import { hasNamedNumericId, hasSpreadNumericId, isScriptEndpoint, isStaticImageFile } from './dynamic.js';
+import { hasSpreadNumericId, isScriptEndpoint, isStaticImageFile } from './dynamic.js';
 import { hostHitEvidence, isStaticSpacer, SMALL_HIDDEN_PX, shapeHitEvidence, type Evidence } from './hit-evidence.js';
 import { compoundTokenShape, identifierShape } from './identifiers.js';
 import { hasImageTransform, isFileTokenKey, isFingerprintedAsset } from './image-query.js';
@@ -169,7 +169,7 @@ function tinyImage(c: Candidate, ev: Evidence): Decision | null {
   // `pixel.gif`, `dot.gif` are spacer names too: without a token their name decides.
   if (isSpacerName(c.url) && !hasId) return counting ? { kind: 'open-pixel', confidence: 'likely', signals } : null;
   if (isStaticSpacer(c, ev)) return null;
-  if (hasId || trackPath || hasNamedNumericId(c.url)) return { kind: 'open-pixel', confidence: 'likely', signals };
+  if (hasId || trackPath) return { kind: 'open-pixel', confidence: 'likely', signals };
   if (!isStaticImageFile(c.url)) return { kind: 'open-pixel', confidence: 'likely', signals };
   return counting ? { kind: 'open-pixel', confidence: 'possible', signals } : null;
 }
@@ -178,14 +178,12 @@ function tinyImage(c: Candidate, ev: Evidence): Decision | null {
 const SMALL_SHOWN_PX = 40;
 
 /**
- * A shown image a program answers that only a counter would be: a spacer-named program at line
- * size (`transView.asp?CID=78` at 1x20: a spacer is a file), or a small image whose whole query
- * is one bare token (`/s/o?1dx.2k50.0.fsi52` at 33x12): image servers name their parameters.
+ * A shown image a program answers that only a counter would be: a small image whose whole query
+ * is one bare token (`/m/r?3ki-cw8v-0-wgrcq` at 33x12): image servers name their parameters.
  */
 function programCounter(c: Candidate, size: SizeClass): boolean {
   if (size !== 'sized' || isStaticImageFile(c.url) || c.url.query.length === 0) return false;
   const { width: w, height: h } = c.resource;
-  if (isSpacerName(c.url) && isScriptEndpoint(c.url) && ((w ?? 2) <= 1 || (h ?? 2) <= 1)) return true;
   if (w === null || h === null || w > SMALL_SHOWN_PX || h > SMALL_SHOWN_PX || c.url.query.length !== 1) return false;
   const [key, value] = c.url.query[0] ?? ['', ''];
   return value === '' && identifierShape(key) !== null;

@@ -101,28 +101,6 @@ export function hasSpreadNumericId(url: ParsedUrl): boolean {
   return false;
 }
 
-/**
- * Whether the file name is a word followed by numbers that add up to an identifier
- * (`image-1095548-5684912.gif`: an affiliate's publisher and ad ids; `refer412084-12476.asp`).
- * Only the shape of a tiny image's name: a photo's name can hold a date and time too
- * (`IMG_20240115_123456.jpg`), but no photo is one pixel.
- *
- * @example
- * hasNamedNumericId(parseUrl('https://ads.example/images/image-1095548-5684912.gif')!); // true
- * hasNamedNumericId(parseUrl('https://cdn.example/img/spacer-600.gif')!);            // false
- */
-export function hasNamedNumericId(url: ParsedUrl): boolean {
-  const raw = url.segments[url.segments.length - 1] ?? '';
-  const dot = raw.lastIndexOf('.');
-  const stem = dot > 0 ? raw.slice(0, dot) : raw;
-  let i = 0;
-  while (i < stem.length && /[a-z]/i.test(stem.charAt(i))) i++;
-  if (i === 0 || i === stem.length) return false;
-  const rest = stem.charAt(i) === '-' || stem.charAt(i) === '_' ? stem.slice(i + 1) : stem.slice(i);
-  const g = digitGroups(rest);
-  return g !== null && g.groups >= 2 && g.digits >= MIN_SPREAD_DIGITS;
-}
-
 /** Words of open-tracking compounds; at least one from {@link CORE_WORDS} must be present. */
 const COMPOUND_WORDS: ReadonlySet<string> = new Set([
   'track', 'tracking', 'trk', 'open', 'opened', 'opens', 'opening', 'read', 'receipt', 'pixel', 'beacon', 'mark',

@@ -91,30 +91,13 @@ export function trackingPathStrength(url: ParsedUrl): 'strong' | 'weak' | null {
   for (const seg of url.segments) {
     const s = seg.toLowerCase();
     const dot = s.lastIndexOf('.');
-    const word = trackingWordOf(dot > 0 ? s.slice(0, dot) : s) ?? (TRACKING_WORDS.has(s) ? s : null);
+    const word = TRACKING_WORDS.has(s) ? s : dot > 0 && TRACKING_WORDS.has(s.slice(0, dot)) ? s.slice(0, dot) : null;
     if (word !== null) {
       if (!WEAK_WORDS.has(word)) return 'strong';
       weak = true;
     } else if (isTrackingCompound(seg)) return 'strong';
   }
   return weak ? 'weak' : null;
-}
-
-/** Numbered copies of a counter's name (`opens2.gif`, `track1`): at most this many digits. */
-const MAX_WORD_NUMBER = 2;
-
-/**
- * The tracking word a file stem or segment is, alone or numbered (`opens2`, `pixel1`): senders
- * number the counters of successive mailings. `null` for other words and for longer numbers,
- * which name content (`view2024`).
- */
-function trackingWordOf(stem: string): string | null {
-  if (TRACKING_WORDS.has(stem)) return stem;
-  let end = stem.length;
-  while (end > 0 && stem.charCodeAt(end - 1) >= 48 && stem.charCodeAt(end - 1) <= 57) end--;
-  if (end === stem.length || stem.length - end > MAX_WORD_NUMBER) return null;
-  const word = stem.slice(0, end);
-  return TRACKING_WORDS.has(word) ? word : null;
 }
 
 /**
