@@ -199,10 +199,7 @@ export interface Finding {
   readonly explanation: string;
   /** How many links use this redirect pattern, or how many elements load this same URL. */
   readonly count?: number;
-  /**
-   * For click redirects: every distinct link URL of the pattern, in document order. For a shown ad
-   * (`visible-ad`): every image URL of the ad, in document order.
-   */
+  /** For click redirects: every distinct link URL of the pattern, in document order. */
   readonly urls?: readonly string[];
 }
 

@@ -11,7 +11,6 @@ import { linkNotes, type SeenLink } from '../report/links.js';
 import { measurementOf } from '../report/measure.js';
 import type { Finding, Flag, Language, Leak, LinkNote, ScanError, Signal } from '../types.js';
 import type { ParsedUrl } from '../url/parse.js';
-import { folderOf } from '../classify/folders.js';
 import { linkPatternKey } from '../classify/links.js';
 import { cutHtml, type ResolvedLimits } from '../limits.js';
 import { inspectPart, type Inspection } from './inspect.js';
@@ -221,21 +220,14 @@ export function scanPart(
       }
       continue;
     }
-    // The same URL loaded by several elements is one request for the client (it is cached). The
-    // images of one shown ad (an ad server's folder: slices of a creative, tiles of one tag) are
-    // one ad: one finding listing their URLs.
-    const adKey = entry !== null && decision.signals.includes('visible-ad') ? `ad ${entry.id} ${folderOf(url) ?? url.host}` : null;
-    const key = adKey ?? `${decision.kind} ${url.href}`;
-    const seenAt = seen.get(key);
+    // The same URL loaded by several elements is one request for the client (it is cached).
+    const seenAt = seen.get(`${decision.kind} ${url.href}`);
     if (seenAt !== undefined) {
       const prev = findings[seenAt];
-      if (prev !== undefined) {
-        const urls = prev.urls ?? [prev.url];
-        findings[seenAt] = { ...prev, count: (prev.count ?? 1) + 1, ...(urls.includes(url.href) ? {} : { urls: [...urls, url.href] }) };
-      }
+      if (prev !== undefined) findings[seenAt] = { ...prev, count: (prev.count ?? 1) + 1 };
       continue;
     }
-    seen.set(key, findings.length);
+    seen.set(`${decision.kind} ${url.href}`, findings.length);
     const measurement = measurementOf(url, match?.identifierParams ?? [], leaks);
     const explanation = explainFinding(
       { kind: decision.kind, host: url.host, thirdParty, vendor: entry, measurement, leaks, signals: decision.signals },
