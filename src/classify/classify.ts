@@ -251,6 +251,11 @@ function heuristic(c: Candidate, ev: Evidence): Decision | null {
   if (r.tag === 'img' && !isStaticImageFile(c.url) && signals.includes('identifier-param') && !signals.includes('redirect-param')) {
     return { kind: 'open-pixel', confidence: 'possible', signals };
   }
+  // No static file needs a UUID in its query (`wa.gif?Log=1&guid=<uuid>`): it names the message
+  // or the reader. Versions and signatures are other shapes (see `isFileTokenKey`).
+  if (r.tag === 'img' && c.url.query.some(([k, v]) => identifierShape(v) === 'uuid' && !isFileTokenKey(k, c.url))) {
+    return { kind: 'open-pixel', confidence: 'possible', signals };
+  }
   const dynamicCounter = !isStaticImageFile(c.url) && hasCountingQuery(c.url);
   if (trackingPathStrength(c.url) === 'strong' && (hasId || dynamicCounter)) return { kind: 'open-pixel', confidence: 'possible', signals };
   // An unsized image that a server program answers, with an identifier in its URL, is counted

@@ -52,13 +52,17 @@ const TRANSFORM_KEYS: ReadonlySet<string> = new Set([
  *
  * @example
  * isFileTokenKey('X-Amz-Signature', parseUrl('https://b.example/x?X-Amz-Signature=ab12')!); // true
+ * isFileTokenKey('X-Amz-Date', parseUrl('https://b.example/qr.png?X-Amz-Date=20250608T072545Z')!); // true
  * isFileTokenKey('v', parseUrl('https://cdn.example/spacer.gif?v=3f2b8c1e9d4a')!);          // true
  * isFileTokenKey('v', parseUrl('https://t.example/t?v=RXRHd1pDa1oy')!);                    // false
  * isFileTokenKey('s', parseUrl('https://x.imgix.net/a.png?w=24&s=9c2f3e8b')!);              // true
  */
 export function isFileTokenKey(key: string, url: ParsedUrl): boolean {
   const k = key.toLowerCase();
-  if (SIGNATURE_KEYS.has(k)) return true;
+  // A presigned S3 or Cloud Storage URL carries its whole request signature in the query
+  // (`X-Amz-Algorithm`, `X-Amz-Date`, `X-Amz-SignedHeaders`…, AWS Signature Version 4): the
+  // signing time and key, the same for whoever loads the file.
+  if (SIGNATURE_KEYS.has(k) || k.startsWith('x-amz-') || k.startsWith('x-goog-')) return true;
   // imgix signs its rendering parameters in `s=`; elsewhere `s` often names a subscriber.
   if (k === 's' && hasImageTransform(url)) return true;
   if (!isStaticAsset(url)) return false;
