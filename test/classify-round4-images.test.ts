@@ -38,6 +38,9 @@ const programs: Row[] = [
   ['small icon with named parameters', img('https://cf-st.cdn.example/d/dcOe6HaqRhpMpKoDbuADM?bo=Eg0aABoAMgEESAJQCGAB&uc=8', 18, 18), null, null],
   ['shown avatar with a named token', img('https://img.example/avatar?id=Q9vX2kLm8pR4tZ1a', 40, 40), null, null],
   ['shown banner whose query is one token', img('https://ads.example/b?Q9vX2kLm8pR4tZ1a', 300, 250), null, null],
+  ['unsized webmail attachment fetched by its id', img('https://webmail.example/mail/u/0?ui=2&ik=3f2b8c1e9d&attid=0.1&permmsgid=msg-f:1712345678901234567&view=fimg&attbid=ANGjdJ9Xk3hZ9aB7cD2eF4gH6iJ8kL0mN1', null, null), null, null],
+  ['unsized image handler naming its picture by a token', img('https://shop.example/handler.ashx?ImageID=Q9vX2kLm8pR4tZ1aXw', null, null), null, null],
+  ['unsized static map with the account\'s API key', img('https://maps.example/api/staticmap?center=40.7,-74.0&zoom=12&key=AIzaSyD3f2b8c1e9d4a4b7e8f001a2b', null, null), null, null],
   ['sized script picture with an address (sender draws it)', img('https://www.shop.example/qr.php?e=someone@mail.example', 200, 200), null, null],
 ];
 

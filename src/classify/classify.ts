@@ -10,7 +10,7 @@ import { findAnyAddresses } from '../leaks/find-any.js';
 import { hasSpreadNumericId, isScriptEndpoint, isStaticImageFile } from './dynamic.js';
 import { hostHitEvidence, isStaticSpacer, SMALL_HIDDEN_PX, shapeHitEvidence, type Evidence } from './hit-evidence.js';
 import { compoundTokenShape, identifierShape } from './identifiers.js';
-import { hasImageTransform, isFileTokenKey, isFingerprintedAsset } from './image-query.js';
+import { hasImageTransform, isFileTokenKey, isFingerprintedAsset, namesStoredFile } from './image-query.js';
 import { dedicatedHostLink } from './links.js';
 import {
   hasCountingQuery,
@@ -248,7 +248,8 @@ function heuristic(c: Candidate, ev: Evidence): Decision | null {
   // (`/cgi-bin/flosensing?y=FW0CCzME0D40Bx`, `Stats.awp?PA1=f0QQ0kgQQJfQJ7QQ0`) counts whoever
   // loads it; an image server's query names a picture or a rendering, not a person, and an
   // image proxy's carries the URL of the picture.
-  if (r.tag === 'img' && !isStaticImageFile(c.url) && signals.includes('identifier-param') && !signals.includes('redirect-param')) {
+  const program = !isStaticImageFile(c.url) && !namesStoredFile(c.url);
+  if (r.tag === 'img' && program && signals.includes('identifier-param') && !signals.includes('redirect-param')) {
     return { kind: 'open-pixel', confidence: 'possible', signals };
   }
   // No static file needs a UUID in its query (`wa.gif?Log=1&guid=<uuid>`): it names the message
@@ -260,7 +261,7 @@ function heuristic(c: Candidate, ev: Evidence): Decision | null {
   if (trackingPathStrength(c.url) === 'strong' && (hasId || dynamicCounter)) return { kind: 'open-pixel', confidence: 'possible', signals };
   // An unsized image that a server program answers, with an identifier in its URL, is counted
   // per recipient (`/images/10374608.109906.aspx`); static content images are files.
-  if (r.tag === 'img' && hasId && isScriptEndpoint(c.url)) return { kind: 'open-pixel', confidence: 'possible', signals };
+  if (r.tag === 'img' && hasId && isScriptEndpoint(c.url) && !namesStoredFile(c.url)) return { kind: 'open-pixel', confidence: 'possible', signals };
   return null;
 }
 

@@ -16,7 +16,30 @@ import { isStaticImageFile } from './dynamic.js';
 const SIGNATURE_KEYS: ReadonlySet<string> = new Set([
   'hash', 'sig', 'signature', 'x-amz-signature', 'x-amz-credential', 'x-amz-security-token',
   'x-goog-signature', 'x-goog-credential', 'key-pair-id', 'policy', 'expires',
+  // API keys of the sender's account at a map or image API (Mapbox `access_token=pk.…`, Google
+  // Static Maps `key=`): one key for every image the account serves.
+  'access_token', 'api_key', 'apikey', 'key',
 ]);
+
+/**
+ * Query keys naming the stored file a program hands out (a webmail attachment's `attid`, an image
+ * handler's `ImageID`): the picture, the same whoever is shown it.
+ */
+const STORED_FILE_KEYS: ReadonlySet<string> = new Set([
+  'attid', 'attachment', 'attachmentid', 'file', 'fileid', 'filename', 'imageid', 'image', 'img', 'imgid',
+  'photo', 'photoid', 'picture', 'pictureid', 'media', 'mediaid', 'asset', 'assetid',
+]);
+
+/**
+ * Whether a program's query names the stored file it serves (`?attid=0.1`, `?ImageID=…`).
+ *
+ * @example
+ * namesStoredFile(parseUrl('https://mail.example/mail/u/0?ui=2&attid=0.1&view=fimg')!); // true
+ * namesStoredFile(parseUrl('https://t.example/cgi-bin/o?y=FW0CCzME0D40Bx')!);            // false
+ */
+export function namesStoredFile(url: ParsedUrl): boolean {
+  return url.query.some(([k, v]) => v.length > 0 && STORED_FILE_KEYS.has(k.toLowerCase()));
+}
 
 /** Query keys that version a static file so caches fetch the new one: cache-busters. */
 const VERSION_KEYS: ReadonlySet<string> = new Set(['v', 'ver', 'version', 'rev', 'cb', 'cachebuster', 'hash']);
