@@ -7,7 +7,8 @@ import { contentFolders, folderOf, sharesContentFolder } from '../src/classify/f
 import { isFileTokenKey } from '../src/classify/image-query.js';
 import type { Resource } from '../src/html/types.js';
 import { parseUrl, type ParsedUrl } from '../src/url/parse.js';
-import { describeFindings, imageFindings } from './helpers/pixel-findings.js';
+import { scanHtml } from '../src/scan/html.js';
+import { describeFindings, emailBody, imageFindings } from './helpers/pixel-findings.js';
 
 function url(s: string): ParsedUrl {
   const u = parseUrl(s);
@@ -130,5 +131,34 @@ describe('ad networks of newsletters (class 6)', () => {
   });
   it('the ad network\'s own website is no tracker', () => {
     expect(imageFindings('<img src="https://adsugar.com/logo.png" width="120" height="40">')).toEqual([]);
+  });
+});
+
+// Issue 11, class 11: email-tracking domains from Disconnect's Email list. A pixel there is named
+// after its vendor; a content-sized picture on an ESP's host is still content, while an ad or
+// measurement host's picture is a shown ad.
+describe('email-tracking hosts of Disconnect\'s Email list (class 11)', () => {
+  const esp: [host: string, vendor: string][] = [
+    ['acblnk.com', 'acumbamail'], ['trckacbm.com', 'acumbamail'], ['gasv1.com', 'greenarrow'], ['m3651.net', 'vendosoft'],
+    ['cpro20.com', 'ziff-davis'], ['skem1.com', 'ziff-davis'], ['track.gliq.com', 'gliq'], ['e.wordfly.com', 'wordfly'],
+    ['apms5.com', 'autopilot'], ['emlnk1.com', 'activecampaign'], ['soundestlink.com', 'omnisend'], ['smlists.com', 'sendmachine'],
+  ];
+  it.each(esp)('a 1x1 counter on %s is named %s', (host, vendor) => {
+    const fs = imageFindings(`<img src="https://x.${host}/o/Q9vX2kLm8pR4tZ1aXw" width="1" height="1">`);
+    expect(fs.map((f) => `${f.kind} ${f.vendor?.id ?? '-'}`)).toEqual([`open-pixel ${vendor}`]);
+  });
+  it.each(esp)('a content-sized picture on %s is content', (host) => {
+    expect(imageFindings(`<img src="https://x.${host}/img/banner.png" width="600" height="300">`)).toEqual([]);
+  });
+  it.each([
+    ['servedbyadbutler.com', 'adbutler'], ['adspeed.net', 'adspeed'], ['myvisualiq.net', 'nielsen-visual-iq'],
+  ])('a banner from %s is a shown ad of %s', (host, vendor) => {
+    const fs = imageFindings(`<img src="https://x.${host}/adserve/;ID=1;size=728x90;setID=2" width="728" height="90">`);
+    expect(fs.map((f) => `${f.kind} ${f.vendor?.id ?? '-'} ${f.signals.includes('visible-ad')}`)).toEqual([`beacon ${vendor} true`]);
+  });
+  it('the vendors\' websites are not tracking hosts', () => {
+    const sites = ['acumbamail.com', 'www.greenarrowemail.com', 'www.yotpo.com', 'www.wordfly.com'];
+    const html = sites.map((s) => `<img src="https://${s}/logo.png" width="1" height="1"><a href="https://${s}/p/Q9vX2kLm8pR4tZ1aXw">x</a>`).join('');
+    expect(scanHtml(emailBody(html)).findings.filter((f) => f.vendor !== null && f.vendor.category !== 'host-owner')).toEqual([]);
   });
 });
