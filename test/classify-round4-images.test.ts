@@ -42,6 +42,8 @@ const programs: Row[] = [
   ['unsized webmail attachment fetched by its id', img('https://webmail.example/mail/u/0?ui=2&ik=3f2b8c1e9d&attid=0.1&permmsgid=msg-f:1712345678901234567&view=fimg&attbid=ANGjdJ9Xk3hZ9aB7cD2eF4gH6iJ8kL0mN1', null, null), null, null],
   ['unsized image handler naming its picture by a token', img('https://shop.example/handler.ashx?ImageID=Q9vX2kLm8pR4tZ1aXw', null, null), null, null],
   ['unsized static map with the account\'s API key', img('https://maps.example/api/staticmap?center=40.7,-74.0&zoom=12&key=AIzaSyD3f2b8c1e9d4a4b7e8f001a2b', null, null), null, null],
+  ['unsized profile photo of a CDN signed with an expiry', img('https://media.social.example/dms/image/C4E03AQH3xZ9aB7cD2e/profile-displayphoto-shrink_100_100/0/1612345678901?e=1720000000&v=beta&t=Ab3xZ9aB7cD2eF4gH6iJ8kL0mN1oP3qR', null, null), null, null],
+  ['unsized barcode drawn by a script', img('https://barcode.example/barcode.ashx?data=9780201379624&code=EAN13&dpi=96', null, null), null, null],
   ['sized script picture with an address (sender draws it)', img('https://www.shop.example/qr.php?e=someone@mail.example', 200, 200), null, null],
 ];
 
@@ -75,6 +77,10 @@ describe('isFileTokenKey: presigned storage URLs', () => {
     expect(isFileTokenKey(k, signed)).toBe(true);
   });
   it.each(['amz', 'uid', 'guid'])('%s is not', (k) => expect(isFileTokenKey(k, signed)).toBe(false));
+  it('every token of a URL signed with an expiry time is part of the signature', () => {
+    expect(isFileTokenKey('t', url('https://media.example/p/1?e=1720000000&v=beta&t=Ab3xZ9aB7cD2eF4gH6iJ8kL0mN1'))).toBe(true);
+    expect(isFileTokenKey('t', url('https://t.example/p/1?e=20240115&t=Ab3xZ9aB7cD2eF4gH6iJ8kL0mN1'))).toBe(false);
+  });
 });
 
 describe('content folders: a token the content images share is the sender\'s', () => {

@@ -22,16 +22,29 @@ const SIGNATURE_KEYS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Query keys naming the stored file a program hands out (a webmail attachment's `attid`, an image
- * handler's `ImageID`): the picture, the same whoever is shown it.
+ * Query keys naming the picture a program hands out: a stored file (a webmail attachment's
+ * `attid`, an image handler's `ImageID`) or what a generator draws (a barcode's or QR code's
+ * `data`, `chl`, `text`). The picture is the same whoever is shown it.
  */
 const STORED_FILE_KEYS: ReadonlySet<string> = new Set([
   'attid', 'attachment', 'attachmentid', 'file', 'fileid', 'filename', 'imageid', 'image', 'img', 'imgid',
-  'photo', 'photoid', 'picture', 'pictureid', 'media', 'mediaid', 'asset', 'assetid',
+  'photo', 'photoid', 'picture', 'pictureid', 'media', 'mediaid', 'asset', 'assetid', 'data', 'chl', 'text',
 ]);
 
+/** Keys of a signed URL's expiry time (LinkedIn's media `e=`, CloudFront's `Expires=`). */
+const EXPIRY_KEYS: ReadonlySet<string> = new Set(['e', 'exp', 'expires', 'expiry', 'expire']);
+
 /**
- * Whether a program's query names the stored file it serves (`?attid=0.1`, `?ImageID=…`).
+ * Whether the URL is signed with an expiry (`?e=1720000000&v=beta&t=<signature>`): every token of
+ * its query then authenticates the request, whoever makes it.
+ */
+function hasSignedExpiry(url: ParsedUrl): boolean {
+  return url.query.some(([k, v]) => EXPIRY_KEYS.has(k.toLowerCase()) && EPOCH.test(v));
+}
+
+/**
+ * Whether a program's query names the picture it serves or draws (`?attid=0.1`, `?ImageID=…`,
+ * `?data=9780201379624`).
  *
  * @example
  * namesStoredFile(parseUrl('https://mail.example/mail/u/0?ui=2&attid=0.1&view=fimg')!); // true
@@ -85,7 +98,7 @@ export function isFileTokenKey(key: string, url: ParsedUrl): boolean {
   // A presigned S3 or Cloud Storage URL carries its whole request signature in the query
   // (`X-Amz-Algorithm`, `X-Amz-Date`, `X-Amz-SignedHeaders`…, AWS Signature Version 4): the
   // signing time and key, the same for whoever loads the file.
-  if (SIGNATURE_KEYS.has(k) || k.startsWith('x-amz-') || k.startsWith('x-goog-')) return true;
+  if (SIGNATURE_KEYS.has(k) || k.startsWith('x-amz-') || k.startsWith('x-goog-') || hasSignedExpiry(url)) return true;
   // imgix signs its rendering parameters in `s=`; elsewhere `s` often names a subscriber.
   if (k === 's' && hasImageTransform(url)) return true;
   if (!isStaticAsset(url)) return false;
