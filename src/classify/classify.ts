@@ -40,6 +40,11 @@ export interface Candidate {
    * token in the folder is the sender's, not the recipient's. Absent: not known.
    */
   readonly sharedFolder?: boolean;
+  /**
+   * The file name is a token that at least three of the message's links share (see `linkTokens`):
+   * the reader's token. Absent: not known.
+   */
+  readonly linkToken?: boolean;
 }
 
 /**
@@ -90,6 +95,8 @@ function evidence(c: Candidate): Evidence {
   c.url.segments.forEach((seg, i) => {
     if (!ids.segments.includes(i) && (i === last || c.sharedFolder !== true) && compoundTokenShape(seg) !== null) ids.segments.push(i);
   });
+  // The token every link carries, in the file name, is the reader's whatever its shape (`bgba1y`).
+  if (c.linkToken === true && !ids.segments.includes(last)) ids.segments.push(last);
   // Short numbers spread over segments or joined by punctuation (`/o/1234/56789/1234567`) are one
   // identifier; content paths hold dates (`/2024/01/15/`), which stay below the digit count.
   const spread = ids.params.length === 0 && ids.segments.length === 0 && hasSpreadNumericId(c.url);
@@ -252,6 +259,9 @@ function heuristic(c: Candidate, ev: Evidence): Decision | null {
   if (r.tag === 'img' && program && signals.includes('identifier-param') && !signals.includes('redirect-param')) {
     return { kind: 'open-pixel', confidence: 'possible', signals };
   }
+  // An image named with the token every link of the message carries is named after the reader
+  // (`/img/bgba1y.png` beside links `/<link>/bgba1y`).
+  if (r.tag === 'img' && c.linkToken === true) return { kind: 'open-pixel', confidence: 'possible', signals };
   // No static file needs a UUID in its query (`wa.gif?Log=1&guid=<uuid>`): it names the message
   // or the reader. Versions and signatures are other shapes (see `isFileTokenKey`).
   if (r.tag === 'img' && c.url.query.some(([k, v]) => identifierShape(v) === 'uuid' && !isFileTokenKey(k, c.url))) {

@@ -55,3 +55,52 @@ export function sharesContentFolder(folders: ReadonlyMap<string, ReadonlySet<str
   const files = folders.get(folder);
   return files !== undefined && [...files].some((h) => h !== url.href);
 }
+
+/** Distinct links that must end in, or hold, the same token before it counts as the reader's. */
+const MIN_LINKS_SHARING = 3;
+const LINK_TOKEN = /^[A-Za-z0-9_-]{5,64}$/;
+
+/** A path segment shaped like a short machine token: letters and digits mixed (`bgba1y`, `Xk3h9`). */
+function isTokenSegment(s: string): boolean {
+  return LINK_TOKEN.test(s) && /[0-9]/.test(s) && /[A-Za-z]/.test(s);
+}
+
+/**
+ * Tokens that fill a path segment of at least three distinct links of one registrable domain
+ * (`mlnk.example/<link>/bgba1y`): the same token on links to different places is the reader's,
+ * not a link's. Keyed `domain token`.
+ *
+ * @example
+ * linkTokens(links, domainOf); // Set { 'mlnk.example bgba1y' }
+ */
+export function linkTokens(links: readonly ParsedUrl[], domainOf: (host: string) => string | null): ReadonlySet<string> {
+  const hrefs = new Map<string, Set<string>>();
+  for (const url of links) {
+    const domain = domainOf(url.host) ?? url.host;
+    for (const seg of new Set(url.segments)) {
+      if (!isTokenSegment(seg)) continue;
+      const key = `${domain} ${seg}`;
+      const seen = hrefs.get(key) ?? new Set<string>();
+      seen.add(url.href);
+      hrefs.set(key, seen);
+    }
+  }
+  const out = new Set<string>();
+  for (const [key, seen] of hrefs) if (seen.size >= MIN_LINKS_SHARING) out.add(key);
+  return out;
+}
+
+/**
+ * Whether an image's file name is a token the message's links share (see {@link linkTokens}):
+ * `mlnk.example/img/bgba1y.png` beside links ending `/bgba1y`.
+ *
+ * @example
+ * namedByLinkToken(new Set(['mlnk.example bgba1y']), parseUrl('http://mlnk.example/img/bgba1y.png')!, (h) => h); // true
+ */
+export function namedByLinkToken(tokens: ReadonlySet<string>, url: ParsedUrl, domainOf: (host: string) => string | null): boolean {
+  if (tokens.size === 0) return false;
+  const last = url.segments[url.segments.length - 1] ?? '';
+  const dot = last.lastIndexOf('.');
+  const stem = dot > 0 ? last.slice(0, dot) : last;
+  return isTokenSegment(stem) && tokens.has(`${domainOf(url.host) ?? url.host} ${stem}`);
+}

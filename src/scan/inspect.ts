@@ -4,7 +4,7 @@
  */
 import type { CatalogueMatch, VendorEntry } from '../catalogue/types.js';
 import { classify, type Decision } from '../classify/classify.js';
-import { contentFolders, sharesContentFolder } from '../classify/folders.js';
+import { contentFolders, linkTokens, namedByLinkToken, sharesContentFolder } from '../classify/folders.js';
 import { groupUnknownLinks, type UnknownLink } from '../classify/links.js';
 import type { Resource, WalkTruncation } from '../html/types.js';
 import type { Leak } from '../types.js';
@@ -104,11 +104,11 @@ function recipientLeaksOf(url: ParsedUrl, ctx: PartContext): readonly Leak[] {
   return ctx.findLeaks(inner, ctx.needles).map((l) => ({ ...l, location: `destination>${l.location}` }));
 }
 
-/** The loaded (not clicked) resources of a document with their URLs, for `contentFolders`. */
-function imagesOf(resources: readonly Resource[], base: string | null, maxLength: number): { resource: Resource; url: ParsedUrl }[] {
+/** The loaded resources (or the links) of a document with their URLs, for `contentFolders` and `linkTokens`. */
+function imagesOf(resources: readonly Resource[], base: string | null, maxLength: number, links: boolean): { resource: Resource; url: ParsedUrl }[] {
   const out: { resource: Resource; url: ParsedUrl }[] = [];
   for (const resource of resources) {
-    if (resource.via === 'link-click' || resource.url.length > maxLength) continue;
+    if ((resource.via === 'link-click') !== links || resource.url.length > maxLength) continue;
     const url = resolve(resource.url, base);
     if (url !== null) out.push({ resource, url });
   }
@@ -182,7 +182,8 @@ export function inspectPart(html: string, ctx: PartContext): Inspection {
   const maxLength = ctx.limits.maxUrlLength;
   let urlsSkipped = 0;
   let urlsCut = 0;
-  const folders = contentFolders(imagesOf(walked.resources, walked.baseHref, maxLength));
+  const folders = contentFolders(imagesOf(walked.resources, walked.baseHref, maxLength, false));
+  const tokens = linkTokens(imagesOf(walked.resources, walked.baseHref, maxLength, true).map((l) => l.url), ctx.domainOf);
   for (const r of walked.resources) {
     if (r.via === 'link-click' && !ctx.includeLinks) continue;
     if (ctx.urlBudget.left <= 0) {
@@ -200,8 +201,10 @@ export function inspectPart(html: string, ctx: PartContext): Inspection {
     const match = known ?? senderRuleMatch(ctx.sender, r, url);
     const thirdParty = isThirdParty(url.host, ctx.senders, ctx.domainOf);
     const recipientLeaks = recipientLeaksOf(url, ctx);
-    const sharedFolder = r.via !== 'link-click' && sharesContentFolder(folders, url);
-    const decision = classify({ resource: r, url, match, thirdParty, leaks: recipientLeaks, sharedFolder });
+    const image = r.via !== 'link-click';
+    const sharedFolder = image && sharesContentFolder(folders, url);
+    const linkToken = image && namedByLinkToken(tokens, url, ctx.domainOf);
+    const decision = classify({ resource: r, url, match, thirdParty, leaks: recipientLeaks, sharedFolder, linkToken });
     const leaks = otherLeaksOf(url, recipientLeaks, ctx);
     if (decision === null && r.via === 'link-click' && match === null) {
       // A security gateway's rewriting (Safe Links, URL Defense…) is not tracking: the link is
