@@ -40,6 +40,8 @@ const programs: Row[] = [
   ['shown avatar with a named token', img('https://img.example/avatar?id=Q9vX2kLm8pR4tZ1a', 40, 40), null, null],
   ['shown banner whose query is one token', img('https://ads.example/b?Q9vX2kLm8pR4tZ1a', 300, 250), null, null],
   ['unsized webmail attachment fetched by its id', img('https://webmail.example/mail/u/0?ui=2&ik=3f2b8c1e9d&attid=0.1&permmsgid=msg-f:1712345678901234567&view=fimg&attbid=ANGjdJ9Xk3hZ9aB7cD2eF4gH6iJ8kL0mN1', null, null), null, null],
+  ['unsized file shared for viewing by its id', img('https://drive.files.example/uc?export=view&id=1AbCdEfGhIjKlMnOpQrStUvWxYz012345', null, null), null, null],
+  ['unsized webmail attachment thumbnail', img('https://attachments.mail.example/owa/me@mail.example/service.svc/s/GetAttachmentThumbnail?id=AAMkADk3f2b8c1e9d4a4b7e&thumbnailType=2&token=eyJhbGciOiJSUzI1NiIsImtpZCI6', null, null), null, null],
   ['unsized image handler naming its picture by a token', img('https://shop.example/handler.ashx?ImageID=Q9vX2kLm8pR4tZ1aXw', null, null), null, null],
   ['unsized static map with the account\'s API key', img('https://maps.example/api/staticmap?center=40.7,-74.0&zoom=12&key=AIzaSyD3f2b8c1e9d4a4b7e8f001a2b', null, null), null, null],
   ['unsized profile photo of a CDN signed with an expiry', img('https://media.social.example/dms/image/C4E03AQH3xZ9aB7cD2e/profile-displayphoto-shrink_100_100/0/1612345678901?e=1720000000&v=beta&t=Ab3xZ9aB7cD2eF4gH6iJ8kL0mN1oP3qR', null, null), null, null],

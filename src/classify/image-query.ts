@@ -29,7 +29,12 @@ const SIGNATURE_KEYS: ReadonlySet<string> = new Set([
 const STORED_FILE_KEYS: ReadonlySet<string> = new Set([
   'attid', 'attachment', 'attachmentid', 'file', 'fileid', 'filename', 'imageid', 'image', 'img', 'imgid',
   'photo', 'photoid', 'picture', 'pictureid', 'media', 'mediaid', 'asset', 'assetid', 'data', 'chl', 'text',
+  // a file shared for viewing (`uc?export=view&id=…`)
+  'export',
 ]);
+
+/** Words of a program named for the file it hands out (`GetFileAttachment`, `GetAttachmentThumbnail`, `download.php`). */
+const FILE_PROGRAM_WORDS = ['attachment', 'thumbnail', 'download'];
 
 /** Keys of a signed URL's expiry time (LinkedIn's media `e=`, CloudFront's `Expires=`). */
 const EXPIRY_KEYS: ReadonlySet<string> = new Set(['e', 'exp', 'expires', 'expiry', 'expire']);
@@ -48,9 +53,12 @@ function hasSignedExpiry(url: ParsedUrl): boolean {
  *
  * @example
  * namesStoredFile(parseUrl('https://mail.example/mail/u/0?ui=2&attid=0.1&view=fimg')!); // true
+ * namesStoredFile(parseUrl('https://mail.example/owa/service.svc/s/GetFileAttachment?id=AAMk')!); // true
  * namesStoredFile(parseUrl('https://t.example/cgi-bin/o?y=FW0CCzME0D40Bx')!);            // false
  */
 export function namesStoredFile(url: ParsedUrl): boolean {
+  const program = (url.segments[url.segments.length - 1] ?? '').toLowerCase();
+  if (FILE_PROGRAM_WORDS.some((w) => program.includes(w))) return true;
   return url.query.some(([k, v]) => v.length > 0 && STORED_FILE_KEYS.has(k.toLowerCase()));
 }
 
