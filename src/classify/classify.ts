@@ -7,10 +7,10 @@ import type { Resource } from '../html/types.js';
 import type { Confidence, FindingKind, Leak, Signal, VendorCategory } from '../types.js';
 import type { ParsedUrl } from '../url/parse.js';
 import { findAnyAddresses } from '../leaks/find-any.js';
-import { hasSpreadNumericId, isScriptEndpoint, isStaticImageFile } from './dynamic.js';
+import { hasSpreadNumericId, isStaticImageFile } from './dynamic.js';
 import { hostHitEvidence, isStaticSpacer, SMALL_HIDDEN_PX, shapeHitEvidence, type Evidence } from './hit-evidence.js';
 import { compoundTokenShape, identifierShape } from './identifiers.js';
-import { hasImageTransform, isFileTokenKey, isFingerprintedAsset, namesStoredFile } from './image-query.js';
+import { hasImageTransform, isFileTokenKey, isFingerprintedAsset, isFontFile } from './image-query.js';
 import { dedicatedHostLink } from './links.js';
 import {
   hasCountingQuery,
@@ -19,9 +19,8 @@ import {
   isSpacerName,
   presentationSignals,
   sizeClass,
-  trackingPathStrength,
-  type SizeClass,
 } from './signals.js';
+import { shownProgramCounter, unsizedCounter } from './unsized.js';
 
 /**
  * Everything known about one resource before the decision.
@@ -114,15 +113,6 @@ function evidence(c: Candidate): Evidence {
   return { signals, hasId, fileId, trackPath };
 }
 
-const FONT_EXTENSIONS: ReadonlySet<string> = new Set(['otf', 'ttf', 'woff', 'woff2', 'eot']);
-
-/** A font file (`LyftPro2.0-Bold.otf`): the same bytes for every reader. */
-function isFontFile(url: ParsedUrl): boolean {
-  const last = url.segments[url.segments.length - 1] ?? '';
-  const dot = last.lastIndexOf('.');
-  return dot > 0 && FONT_EXTENSIONS.has(last.slice(dot + 1).toLowerCase());
-}
-
 function isCss(r: Resource): boolean {
   return r.via === 'inline-style' || r.via === 'style-block' || r.via === 'style-import' || r.via === 'font-face';
 }
@@ -181,21 +171,6 @@ function tinyImage(c: Candidate, ev: Evidence): Decision | null {
   return counting ? { kind: 'open-pixel', confidence: 'possible', signals } : null;
 }
 
-/** Visible images up to this size in px are icons or counters, not content pictures. */
-const SMALL_SHOWN_PX = 40;
-
-/**
- * A shown image a program answers that only a counter would be: a small image whose whole query
- * is one bare token (`/m/r?3ki-cw8v-0-wgrcq` at 33x12): image servers name their parameters.
- */
-function programCounter(c: Candidate, size: SizeClass): boolean {
-  if (size !== 'sized' || isStaticImageFile(c.url) || c.url.query.length === 0) return false;
-  const { width: w, height: h } = c.resource;
-  if (w === null || h === null || w > SMALL_SHOWN_PX || h > SMALL_SHOWN_PX || c.url.query.length !== 1) return false;
-  const [key, value] = c.url.query[0] ?? ['', ''];
-  return value === '' && identifierShape(key) !== null;
-}
-
 function heuristic(c: Candidate, ev: Evidence): Decision | null {
   const r = c.resource;
   const { signals, hasId, trackPath } = ev;
@@ -230,7 +205,7 @@ function heuristic(c: Candidate, ev: Evidence): Decision | null {
     return { kind: 'open-pixel', confidence: shown ? 'possible' : 'likely', signals };
   }
   if (tiny) return tinyImage(c, ev);
-  if (r.hidden === null && programCounter(c, size)) return { kind: 'open-pixel', confidence: 'possible', signals };
+  if (r.hidden === null && shownProgramCounter(c, size)) return { kind: 'open-pixel', confidence: 'possible', signals };
   if (r.hidden !== null) {
     // Hidden content images (mobile/desktop variants) are common; a hidden small image with a
     // token, or a hidden tracking endpoint, is not.
@@ -244,35 +219,10 @@ function heuristic(c: Candidate, ev: Evidence): Decision | null {
     }
     return null;
   }
-  // Unsized: a tracking word plus a token, or plus a dynamic endpoint with a counting query
-  // (`/api/ReadReceipt?id=42`); unsized content images are everywhere in responsive mail.
-  // Content paths share the weaker words (`/view/<asset>`), and an image server asked for a size
+  // Unsized content images are everywhere in responsive mail; an image server asked for a size
   // (`?width=600`) renders content: a counter answers everyone the same blank pixel.
   if (size !== 'none' || hasImageTransform(c.url)) return null;
-  // A spacer never needs a query (`1x1pixel_white.gif?q=9G001`): one that carries it is counted.
-  if (isSpacerName(c.url) && isStaticImageFile(c.url) && hasCountingQuery(c.url)) return { kind: 'open-pixel', confidence: 'possible', signals };
-  // A program answering an image with an opaque token or an address in its query
-  // (`/cgi-bin/flosensing?y=FW0CCzME0D40Bx`, `Stats.awp?PA1=f0QQ0kgQQJfQJ7QQ0`) counts whoever
-  // loads it; an image server's query names a picture or a rendering, not a person, and an
-  // image proxy's carries the URL of the picture.
-  const program = !isStaticImageFile(c.url) && !namesStoredFile(c.url);
-  if (r.tag === 'img' && program && signals.includes('identifier-param') && !signals.includes('redirect-param')) {
-    return { kind: 'open-pixel', confidence: 'possible', signals };
-  }
-  // An image named with the token every link of the message carries is named after the reader
-  // (`/img/bgba1y.png` beside links `/<link>/bgba1y`).
-  if (r.tag === 'img' && c.linkToken === true) return { kind: 'open-pixel', confidence: 'possible', signals };
-  // No static file needs a UUID in its query (`wa.gif?Log=1&guid=<uuid>`): it names the message
-  // or the reader. Versions and signatures are other shapes (see `isFileTokenKey`).
-  if (r.tag === 'img' && c.url.query.some(([k, v]) => identifierShape(v) === 'uuid' && !isFileTokenKey(k, c.url))) {
-    return { kind: 'open-pixel', confidence: 'possible', signals };
-  }
-  const dynamicCounter = !isStaticImageFile(c.url) && hasCountingQuery(c.url);
-  if (trackingPathStrength(c.url) === 'strong' && (hasId || dynamicCounter)) return { kind: 'open-pixel', confidence: 'possible', signals };
-  // An unsized image that a server program answers, with an identifier in its URL, is counted
-  // per recipient (`/images/10374608.109906.aspx`); static content images are files.
-  if (r.tag === 'img' && hasId && isScriptEndpoint(c.url) && !namesStoredFile(c.url)) return { kind: 'open-pixel', confidence: 'possible', signals };
-  return null;
+  return unsizedCounter(c, ev) ? { kind: 'open-pixel', confidence: 'possible', signals } : null;
 }
 
 /**

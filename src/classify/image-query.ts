@@ -161,3 +161,17 @@ export function isFingerprintedAsset(segment: string): boolean {
   }
   return false;
 }
+
+const FONT_EXTENSIONS: ReadonlySet<string> = new Set(['otf', 'ttf', 'woff', 'woff2', 'eot']);
+
+/**
+ * A font file (`LyftPro2.0-Bold.otf`): the same bytes for every reader.
+ *
+ * @example
+ * isFontFile(parseUrl('https://assets.example/font/Brand-Bold.otf')!); // true
+ */
+export function isFontFile(url: ParsedUrl): boolean {
+  const last = url.segments[url.segments.length - 1] ?? '';
+  const dot = last.lastIndexOf('.');
+  return dot > 0 && FONT_EXTENSIONS.has(last.slice(dot + 1).toLowerCase());
+}
