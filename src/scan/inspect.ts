@@ -182,8 +182,10 @@ export function inspectPart(html: string, ctx: PartContext): Inspection {
   const maxLength = ctx.limits.maxUrlLength;
   let urlsSkipped = 0;
   let urlsCut = 0;
-  const folders = contentFolders(imagesOf(walked.resources, walked.baseHref, maxLength, false));
-  const tokens = linkTokens(imagesOf(walked.resources, walked.baseHref, maxLength, true).map((l) => l.url), ctx.domainOf);
+  // Message context for the classifier, read from the URLs the budget lets this part judge.
+  const judged = walked.resources.slice(0, Math.max(0, ctx.urlBudget.left));
+  const folders = contentFolders(imagesOf(judged, walked.baseHref, maxLength, false));
+  const tokens = linkTokens(imagesOf(judged, walked.baseHref, maxLength, true).map((l) => l.url), ctx.domainOf);
   for (const r of walked.resources) {
     if (r.via === 'link-click' && !ctx.includeLinks) continue;
     if (ctx.urlBudget.left <= 0) {
