@@ -6,10 +6,11 @@ import type { CatalogueMatch } from '../catalogue/types.js';
 import type { Resource } from '../html/types.js';
 import type { Confidence, FindingKind, Leak, Signal, VendorCategory } from '../types.js';
 import type { ParsedUrl } from '../url/parse.js';
-import { hasSpreadNumericId, isScriptEndpoint, isStaticImageFile } from './dynamic.js';
+import { findAnyAddresses } from '../leaks/find-any.js';
+import { hasSpreadNumericId, isStaticImageFile } from './dynamic.js';
 import { hostHitEvidence, isStaticSpacer, SMALL_HIDDEN_PX, shapeHitEvidence, type Evidence } from './hit-evidence.js';
 import { compoundTokenShape, identifierShape } from './identifiers.js';
-import { hasImageTransform, isFileTokenKey, isFingerprintedAsset } from './image-query.js';
+import { hasImageTransform, isFileTokenKey, isFingerprintedAsset, isFontFile } from './image-query.js';
 import { dedicatedHostLink } from './links.js';
 import {
   hasCountingQuery,
@@ -18,8 +19,8 @@ import {
   isSpacerName,
   presentationSignals,
   sizeClass,
-  trackingPathStrength,
 } from './signals.js';
+import { shownProgramCounter, unsizedCounter } from './unsized.js';
 
 /**
  * Everything known about one resource before the decision.
@@ -33,6 +34,16 @@ export interface Candidate {
   readonly match: CatalogueMatch | null;
   readonly thirdParty: boolean;
   readonly leaks: readonly Leak[];
+  /**
+   * Another content image of the message is in this URL's folder (see `contentFolders`): a
+   * token in the folder is the sender's, not the recipient's. Absent: not known.
+   */
+  readonly sharedFolder?: boolean;
+  /**
+   * The file name is a token that at least three of the message's links share (see `linkTokens`):
+   * the reader's token. Absent: not known.
+   */
+  readonly linkToken?: boolean;
 }
 
 /**
@@ -69,15 +80,22 @@ function evidence(c: Candidate): Evidence {
   const raw = identifierEvidence(c.url, known);
   // Signatures, static-file versions and build fingerprints are the same for every recipient.
   const last = c.url.segments.length - 1;
+  // An address in an image's query is someone's: per person, whoever it belongs to (a redacted
+  // or forwarded copy hides the recipient's). Links are judged by their own rules.
+  const addressKeys = c.resource.via === 'link-click' ? [] : findAnyAddresses(c.url, () => false).map((l) => l.location.slice('param:'.length));
   const ids = {
     ...raw,
-    params: raw.params.filter((k) => known.includes(k) || !isFileTokenKey(k, c.url)),
-    segments: raw.segments.filter((i) => i !== last || !isStaticImageFile(c.url) || !isFingerprintedAsset(c.url.segments[i] ?? '')),
+    params: [...raw.params.filter((k) => known.includes(k) || !isFileTokenKey(k, c.url)), ...addressKeys.filter((k) => !raw.params.includes(k))],
+    segments: raw.segments.filter(
+      (i) => (i === last || c.sharedFolder !== true) && (i !== last || !isStaticImageFile(c.url) || !isFingerprintedAsset(c.url.segments[i] ?? '')),
+    ),
   };
   // A token joined to other parts of a file name (`<id>==_b286167_tr0_t0.png`) is still a token.
   c.url.segments.forEach((seg, i) => {
-    if (!ids.segments.includes(i) && compoundTokenShape(seg) !== null) ids.segments.push(i);
+    if (!ids.segments.includes(i) && (i === last || c.sharedFolder !== true) && compoundTokenShape(seg) !== null) ids.segments.push(i);
   });
+  // The token every link carries, in the file name, is the reader's whatever its shape (`bgba1y`).
+  if (c.linkToken === true && !ids.segments.includes(last)) ids.segments.push(last);
   // Short numbers spread over segments or joined by punctuation (`/o/1234/56789/1234567`) are one
   // identifier; content paths hold dates (`/2024/01/15/`), which stay below the digit count.
   const spread = ids.params.length === 0 && ids.segments.length === 0 && hasSpreadNumericId(c.url);
@@ -169,8 +187,12 @@ function heuristic(c: Candidate, ev: Evidence): Decision | null {
     // counter carries its id in the query or is answered by a program.
     const contentFile = isStaticImageFile(c.url) && !signals.includes('identifier-param') && c.leaks.length === 0;
     if (special && (trackPath || (hasId && !contentFile))) return { kind: 'css-beacon', confidence: 'likely', signals };
-    // A stylesheet imported with a per-recipient token is fetched on open: an open beacon.
-    if (r.via === 'style-import' && hasId) return { kind: 'css-beacon', confidence: 'likely', signals };
+    // A stylesheet imported with a per-recipient token is fetched on open: an open beacon. A font
+    // or image file named in an `@import` (`LyftPro2.0-Bold.otf`) is the same file for everyone;
+    // only a token in its query or the address would make it personal.
+    const staticFile = isStaticImageFile(c.url) || isFontFile(c.url);
+    const personal = staticFile ? signals.includes('identifier-param') || c.leaks.length > 0 : hasId;
+    if (r.via === 'style-import' && personal) return { kind: 'css-beacon', confidence: 'likely', signals };
     if (hasId && (trackPath || tiny || c.leaks.length > 0)) return { kind: 'css-beacon', confidence: 'likely', signals };
     return null;
   }
@@ -183,6 +205,7 @@ function heuristic(c: Candidate, ev: Evidence): Decision | null {
     return { kind: 'open-pixel', confidence: shown ? 'possible' : 'likely', signals };
   }
   if (tiny) return tinyImage(c, ev);
+  if (r.hidden === null && shownProgramCounter(c, size)) return { kind: 'open-pixel', confidence: 'possible', signals };
   if (r.hidden !== null) {
     // Hidden content images (mobile/desktop variants) are common; a hidden small image with a
     // token, or a hidden tracking endpoint, is not.
@@ -196,17 +219,10 @@ function heuristic(c: Candidate, ev: Evidence): Decision | null {
     }
     return null;
   }
-  // Unsized: a tracking word plus a token, or plus a dynamic endpoint with a counting query
-  // (`/api/ReadReceipt?id=42`); unsized content images are everywhere in responsive mail.
-  // Content paths share the weaker words (`/view/<asset>`), and an image server asked for a size
+  // Unsized content images are everywhere in responsive mail; an image server asked for a size
   // (`?width=600`) renders content: a counter answers everyone the same blank pixel.
   if (size !== 'none' || hasImageTransform(c.url)) return null;
-  const dynamicCounter = !isStaticImageFile(c.url) && hasCountingQuery(c.url);
-  if (trackingPathStrength(c.url) === 'strong' && (hasId || dynamicCounter)) return { kind: 'open-pixel', confidence: 'possible', signals };
-  // An unsized image that a server program answers, with an identifier in its URL, is counted
-  // per recipient (`/images/10374608.109906.aspx`); static content images are files.
-  if (r.tag === 'img' && hasId && isScriptEndpoint(c.url)) return { kind: 'open-pixel', confidence: 'possible', signals };
-  return null;
+  return unsizedCounter(c, ev) ? { kind: 'open-pixel', confidence: 'possible', signals } : null;
 }
 
 /**

@@ -16,7 +16,51 @@ import { isStaticImageFile } from './dynamic.js';
 const SIGNATURE_KEYS: ReadonlySet<string> = new Set([
   'hash', 'sig', 'signature', 'x-amz-signature', 'x-amz-credential', 'x-amz-security-token',
   'x-goog-signature', 'x-goog-credential', 'key-pair-id', 'policy', 'expires',
+  // API keys of the sender's account at a map or image API (Mapbox `access_token=pk.…`, Google
+  // Static Maps `key=`): one key for every image the account serves.
+  'access_token', 'api_key', 'apikey', 'key',
 ]);
+
+/**
+ * Query keys naming the picture a program hands out: a stored file (a webmail attachment's
+ * `attid`, an image handler's `ImageID`) or what a generator draws (a barcode's or QR code's
+ * `data`, `chl`, `text`). The picture is the same whoever is shown it.
+ */
+const STORED_FILE_KEYS: ReadonlySet<string> = new Set([
+  'attid', 'attachment', 'attachmentid', 'file', 'fileid', 'filename', 'imageid', 'image', 'img', 'imgid',
+  'photo', 'photoid', 'picture', 'pictureid', 'media', 'mediaid', 'asset', 'assetid', 'data', 'chl', 'text',
+  // a file shared for viewing (`uc?export=view&id=…`)
+  'export',
+]);
+
+/** Words of a program named for the file it hands out (`GetFileAttachment`, `GetAttachmentThumbnail`, `download.php`). */
+const FILE_PROGRAM_WORDS = ['attachment', 'thumbnail', 'download'];
+
+/** Keys of a signed URL's expiry time (LinkedIn's media `e=`, CloudFront's `Expires=`). */
+const EXPIRY_KEYS: ReadonlySet<string> = new Set(['e', 'exp', 'expires', 'expiry', 'expire']);
+
+/**
+ * Whether the URL is signed with an expiry (`?e=1720000000&v=beta&t=<signature>`): every token of
+ * its query then authenticates the request, whoever makes it.
+ */
+function hasSignedExpiry(url: ParsedUrl): boolean {
+  return url.query.some(([k, v]) => EXPIRY_KEYS.has(k.toLowerCase()) && EPOCH.test(v));
+}
+
+/**
+ * Whether a program's query names the picture it serves or draws (`?attid=0.1`, `?ImageID=…`,
+ * `?data=9780201379624`).
+ *
+ * @example
+ * namesStoredFile(parseUrl('https://mail.example/mail/u/0?ui=2&attid=0.1&view=fimg')!); // true
+ * namesStoredFile(parseUrl('https://mail.example/owa/service.svc/s/GetFileAttachment?id=AAMk')!); // true
+ * namesStoredFile(parseUrl('https://t.example/cgi-bin/o?y=FW0CCzME0D40Bx')!);            // false
+ */
+export function namesStoredFile(url: ParsedUrl): boolean {
+  const program = (url.segments[url.segments.length - 1] ?? '').toLowerCase();
+  if (FILE_PROGRAM_WORDS.some((w) => program.includes(w))) return true;
+  return url.query.some(([k, v]) => v.length > 0 && STORED_FILE_KEYS.has(k.toLowerCase()));
+}
 
 /** Query keys that version a static file so caches fetch the new one: cache-busters. */
 const VERSION_KEYS: ReadonlySet<string> = new Set(['v', 'ver', 'version', 'rev', 'cb', 'cachebuster', 'hash']);
@@ -52,13 +96,17 @@ const TRANSFORM_KEYS: ReadonlySet<string> = new Set([
  *
  * @example
  * isFileTokenKey('X-Amz-Signature', parseUrl('https://b.example/x?X-Amz-Signature=ab12')!); // true
+ * isFileTokenKey('X-Amz-Date', parseUrl('https://b.example/qr.png?X-Amz-Date=20250608T072545Z')!); // true
  * isFileTokenKey('v', parseUrl('https://cdn.example/spacer.gif?v=3f2b8c1e9d4a')!);          // true
  * isFileTokenKey('v', parseUrl('https://t.example/t?v=RXRHd1pDa1oy')!);                    // false
  * isFileTokenKey('s', parseUrl('https://x.imgix.net/a.png?w=24&s=9c2f3e8b')!);              // true
  */
 export function isFileTokenKey(key: string, url: ParsedUrl): boolean {
   const k = key.toLowerCase();
-  if (SIGNATURE_KEYS.has(k)) return true;
+  // A presigned S3 or Cloud Storage URL carries its whole request signature in the query
+  // (`X-Amz-Algorithm`, `X-Amz-Date`, `X-Amz-SignedHeaders`…, AWS Signature Version 4): the
+  // signing time and key, the same for whoever loads the file.
+  if (SIGNATURE_KEYS.has(k) || k.startsWith('x-amz-') || k.startsWith('x-goog-') || hasSignedExpiry(url)) return true;
   // imgix signs its rendering parameters in `s=`; elsewhere `s` often names a subscriber.
   if (k === 's' && hasImageTransform(url)) return true;
   if (!isStaticAsset(url)) return false;
@@ -112,4 +160,18 @@ export function isFingerprintedAsset(segment: string): boolean {
     if (hash.length === 64 && HEX_CHARS.test(hash) && isName(stem.slice(0, dash))) return true;
   }
   return false;
+}
+
+const FONT_EXTENSIONS: ReadonlySet<string> = new Set(['otf', 'ttf', 'woff', 'woff2', 'eot']);
+
+/**
+ * A font file (`LyftPro2.0-Bold.otf`): the same bytes for every reader.
+ *
+ * @example
+ * isFontFile(parseUrl('https://assets.example/font/Brand-Bold.otf')!); // true
+ */
+export function isFontFile(url: ParsedUrl): boolean {
+  const last = url.segments[url.segments.length - 1] ?? '';
+  const dot = last.lastIndexOf('.');
+  return dot > 0 && FONT_EXTENSIONS.has(last.slice(dot + 1).toLowerCase());
 }

@@ -4,6 +4,7 @@
  */
 import type { CatalogueMatch, VendorEntry } from '../catalogue/types.js';
 import { classify, type Decision } from '../classify/classify.js';
+import { contentFolders, linkTokens, namedByLinkToken, sharesContentFolder } from '../classify/folders.js';
 import { groupUnknownLinks, type UnknownLink } from '../classify/links.js';
 import type { Resource, WalkTruncation } from '../html/types.js';
 import type { Leak } from '../types.js';
@@ -103,6 +104,17 @@ function recipientLeaksOf(url: ParsedUrl, ctx: PartContext): readonly Leak[] {
   return ctx.findLeaks(inner, ctx.needles).map((l) => ({ ...l, location: `destination>${l.location}` }));
 }
 
+/** The loaded resources (or the links) of a document with their URLs, for `contentFolders` and `linkTokens`. */
+function imagesOf(resources: readonly Resource[], base: string | null, maxLength: number, links: boolean): { resource: Resource; url: ParsedUrl }[] {
+  const out: { resource: Resource; url: ParsedUrl }[] = [];
+  for (const resource of resources) {
+    if ((resource.via === 'link-click') !== links || resource.url.length > maxLength) continue;
+    const url = resolve(resource.url, base);
+    if (url !== null) out.push({ resource, url });
+  }
+  return out;
+}
+
 /** Unknown links on hosts this message reveals as a vendor's branded tracking hosts. */
 function judgeLearned(
   verdicts: readonly Verdict[],
@@ -170,6 +182,10 @@ export function inspectPart(html: string, ctx: PartContext): Inspection {
   const maxLength = ctx.limits.maxUrlLength;
   let urlsSkipped = 0;
   let urlsCut = 0;
+  // Message context for the classifier, read from the URLs the budget lets this part judge.
+  const judged = walked.resources.slice(0, Math.max(0, ctx.urlBudget.left));
+  const folders = contentFolders(imagesOf(judged, walked.baseHref, maxLength, false));
+  const tokens = linkTokens(imagesOf(judged, walked.baseHref, maxLength, true).map((l) => l.url), ctx.domainOf);
   for (const r of walked.resources) {
     if (r.via === 'link-click' && !ctx.includeLinks) continue;
     if (ctx.urlBudget.left <= 0) {
@@ -187,7 +203,10 @@ export function inspectPart(html: string, ctx: PartContext): Inspection {
     const match = known ?? senderRuleMatch(ctx.sender, r, url);
     const thirdParty = isThirdParty(url.host, ctx.senders, ctx.domainOf);
     const recipientLeaks = recipientLeaksOf(url, ctx);
-    const decision = classify({ resource: r, url, match, thirdParty, leaks: recipientLeaks });
+    const image = r.via !== 'link-click';
+    const sharedFolder = image && sharesContentFolder(folders, url);
+    const linkToken = image && namedByLinkToken(tokens, url, ctx.domainOf);
+    const decision = classify({ resource: r, url, match, thirdParty, leaks: recipientLeaks, sharedFolder, linkToken });
     const leaks = otherLeaksOf(url, recipientLeaks, ctx);
     if (decision === null && r.via === 'link-click' && match === null) {
       // A security gateway's rewriting (Safe Links, URL Defense…) is not tracking: the link is
