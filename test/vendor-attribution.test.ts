@@ -89,6 +89,12 @@ describe('shape matches named after who runs the host', () => {
     const r = scanHtml(SS_CLICK.replace('elink12.news.example', 'links.cleverreach.com'), { sender: 'news@cleverreach.com' });
     expect(r.findings.map((f) => f.vendor?.id)).toEqual(['sendgrid']);
   });
+  it("a delivery service's own tracking host under a platform's domain stays the service's", () => {
+    const open = (host: string): string => `<img src="https://${host}/o/eJxM0Euu4yAQheHVhFlblME2DFiLxaNwUBuIoEjLvfqrPAZ3ekr69am8JTxqu8yjdmLB" width="1" height="1">`;
+    for (const host of ['email.mg1.substack.com', 'email.mg-d0.substack.com']) {
+      expect(scanHtml(open(host), { sender: 'writer@substack.com' }).findings.map((f) => f.vendor?.id)).toEqual(['mailgun']);
+    }
+  });
   it('not when the domain owner is no mail platform (a brand’s own link domain)', () => {
     const onelink = '<a href="https://click.snapchat.com/aVHG?ref=r&af_dp=https%3A%2F%2Flink.snapchat.com%2Ffeed%2F&af_web_dp=https%3A%2F%2Fwww.snapchat.com%2F">Open</a>';
     const r = scanHtml(onelink, { sender: 'no-reply@snapchat.com' });
