@@ -27,6 +27,11 @@ describe('domainOwners', () => {
     ['upper case', 'WebEngage.com', 'webengage'],
   ])('%s: %s', (_n, domain, id) => expect(owners(domain)?.id).toBe(id));
   it.each([
+    ["the sender's brand under another suffix", 'amazon.de', 'amazon-notifications'],
+    ['and under a two-label suffix', 'ebay.co.uk', 'ebay-notifications'],
+  ])('across suffixes, %s: %s', (_n, domain, id) => expect(owners(domain, true)?.id).toBe(id));
+  it.each([
+    ['a look-alike under another suffix, unless asked', 'paypal.info'],
     ['claimed by several vendors', 'google.com'],
     ["a customer host written into an ESP's rule", 'cnn.com'],
     ['a domain nobody lists', 'unknown-tracker.example'],
@@ -44,6 +49,14 @@ describe('unknown trackers on a catalogue vendor’s domain', () => {
   it('names it for the sender-own case too (same brand as the From domain)', () => {
     const r = scanHtml(UNKNOWN_PIXEL('t.indeed.com'), { sender: 'alerts@indeed.com' });
     expect(r.findings.map((f) => f.vendor?.id)).toEqual(['indeed-notifications']);
+  });
+  it("names the brand's entry for the sender's own brand under another suffix", async () => {
+    const r = await scanEml(eml('store-news@amazon.de', '', UNKNOWN_PIXEL('t.amazon.de')));
+    expect(r.findings.map((f) => f.vendor?.id)).toEqual(['amazon-notifications']);
+  });
+  it('not for a look-alike domain of another sender', async () => {
+    const r = await scanEml(eml('service@secure-login.example', '', UNKNOWN_PIXEL('t.paypal.info')));
+    expect(r.findings.map((f) => [f.vendor?.name, f.vendor?.category])).toEqual([['paypal.info', 'host-owner']]);
   });
   it('keeps the bare host owner on a domain nobody in the catalogue owns', async () => {
     const r = await scanEml(eml('news@shop.example', '', UNKNOWN_PIXEL('t.unknown-tracker.example')));

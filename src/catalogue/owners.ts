@@ -9,8 +9,12 @@
 import { getDomain, getDomainWithoutSuffix } from '../url/domains.js';
 import type { VendorEntry } from './types.js';
 
-/** The owner of a registrable domain, or `null`. */
-export type DomainOwners = (domain: string) => VendorEntry | null;
+/**
+ * The owner of a registrable domain, or `null`. With `acrossSuffixes`, also the owner of the same
+ * brand under another public suffix (`amazon.de` for `amazon.com`): only for the sender's own
+ * brand, since a look-alike domain (`paypal.info`) is not the brand's.
+ */
+export type DomainOwners = (domain: string, acrossSuffixes?: boolean) => VendorEntry | null;
 
 /** Shortest brand name trusted to tie a host to a vendor (`ebay`, not `fb` or `x`). */
 const MIN_BRAND = 4;
@@ -19,6 +23,11 @@ function squeeze(s: string): string {
   let out = '';
   for (const c of s.toLowerCase()) if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out += c;
   return out;
+}
+
+/** `amazon` for `amazon.co.uk`: the registrable domain without its public suffix, squeezed. */
+function brandOf(domain: string): string {
+  return squeeze(getDomainWithoutSuffix(domain, { allowPrivateDomains: true }) ?? '');
 }
 
 function hostOfWebsite(website: string): string | null {
@@ -51,7 +60,7 @@ function ownedDomains(e: VendorEntry): { hosts: Set<string>; site: string | null
   const brand = squeeze(`${e.id} ${e.name} ${e.company}`);
   for (const h of literalHosts(e)) {
     const d = getDomain(h, { allowPrivateDomains: true });
-    const stem = squeeze(getDomainWithoutSuffix(h, { allowPrivateDomains: true }) ?? '');
+    const stem = brandOf(h);
     if (d !== null && stem.length >= MIN_BRAND && brand.includes(stem)) hosts.add(d);
   }
   const site = hostOfWebsite(e.website);
@@ -71,6 +80,7 @@ const cache = new WeakMap<readonly VendorEntry[], DomainOwners>();
  *
  * @example
  * domainOwners(defaultCatalogue().entries)('indeed.com')?.name; // 'Indeed mail'
+ * domainOwners(defaultCatalogue().entries)('ebay.de', true)?.name; // 'eBay mail' (ebay.com's brand)
  * domainOwners(defaultCatalogue().entries)('google.com');       // null: several Google entries claim it
  */
 export function domainOwners(entries: readonly VendorEntry[]): DomainOwners {
@@ -84,12 +94,22 @@ export function domainOwners(entries: readonly VendorEntry[]): DomainOwners {
     for (const d of owned.hosts) claim(byHost, d, e);
     if (owned.site !== null) claim(bySite, owned.site, e);
   }
+  // The same brand under another public suffix (`amazon.de`, `ebay.co.uk`) is the same vendor's.
+  const byBrand = new Map<string, VendorEntry | null>();
+  for (const [d, e] of byHost) {
+    const stem = brandOf(d);
+    if (e !== null && stem.length >= MIN_BRAND) claim(byBrand, stem, e);
+    else if (e === null) byBrand.set(stem, null);
+  }
   // A brand on the vendor's own hosts outranks a website: `amazon.com` is Amazon's own mail's,
   // not the SES product page's.
-  const lookup: DomainOwners = (domain) => {
+  const lookup: DomainOwners = (domain, acrossSuffixes = false) => {
     const d = domain.toLowerCase();
     const host = byHost.get(d);
-    return host !== undefined ? host : (bySite.get(d) ?? null);
+    if (host !== undefined) return host;
+    const site = bySite.get(d);
+    if (site !== undefined || !acrossSuffixes) return site ?? null;
+    return byBrand.get(brandOf(d)) ?? null;
   };
   cache.set(entries, lookup);
   return lookup;

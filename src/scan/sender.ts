@@ -208,7 +208,9 @@ export function attributeVendor(
   // sender's even where the headers do not say so; short names are too often shared.
   const sameBrand = own !== null && domain !== null && (domain === own || (brandOf(own).length >= MIN_BRAND && brandOf(domain) === brandOf(own)));
   const owner = domain === null ? null : (sender.owners?.(domain) ?? null);
-  if (sameBrand && own !== null && (thirdParty || sender.platform === null || sender.platform.relay)) return owner ?? ownVendor(own);
+  if (sameBrand && own !== null && (thirdParty || sender.platform === null || sender.platform.relay)) {
+    return (domain === null ? null : (sender.owners?.(domain, true) ?? null)) ?? ownVendor(own);
+  }
   if (!thirdParty && sender.platform !== null && !sender.platform.relay) return sender.platform.entry;
   return domain === null || isIpLiteral(domain) ? null : (owner ?? hostOwnerVendor(domain));
 }
