@@ -29,7 +29,8 @@ describe('domainOwners', () => {
   it.each([
     ["the sender's brand under another suffix", 'amazon.de', 'amazon-notifications'],
     ['and under a two-label suffix', 'ebay.co.uk', 'ebay-notifications'],
-  ])('across suffixes, %s: %s', (_n, domain, id) => expect(owners(domain, true)?.id).toBe(id));
+    ["the sender's own mail entry among several claimants", 'google.com', 'google-marketing-mail'],
+  ])("for the sender's own brand, %s: %s", (_n, domain, id) => expect(owners(domain, true)?.id).toBe(id));
   it.each([
     ['a look-alike under another suffix, unless asked', 'paypal.info'],
     ['claimed by several vendors', 'google.com'],

@@ -10,11 +10,13 @@ import { getDomain, getDomainWithoutSuffix } from '../url/domains.js';
 import type { VendorEntry } from './types.js';
 
 /**
- * The owner of a registrable domain, or `null`. With `acrossSuffixes`, also the owner of the same
- * brand under another public suffix (`amazon.de` for `amazon.com`): only for the sender's own
- * brand, since a look-alike domain (`paypal.info`) is not the brand's.
+ * The owner of a registrable domain, or `null`. With `ownBrand` (the domain is the sender's own
+ * brand), also the owner of the same brand under another public suffix (`amazon.de` for
+ * `amazon.com`; a look-alike domain of another sender, `paypal.info`, is not the brand's), and
+ * of a domain several vendors claim, the sender's own mail entry among them (`google.com` in
+ * Google's own mail, not Google Analytics).
  */
-export type DomainOwners = (domain: string, acrossSuffixes?: boolean) => VendorEntry | null;
+export type DomainOwners = (domain: string, ownBrand?: boolean) => VendorEntry | null;
 
 /** Shortest brand name trusted to tie a host to a vendor (`ebay`, not `fb` or `x`). */
 const MIN_BRAND = 4;
@@ -88,10 +90,14 @@ export function domainOwners(entries: readonly VendorEntry[]): DomainOwners {
   if (known !== undefined) return known;
   const byHost = new Map<string, VendorEntry | null>();
   const bySite = new Map<string, VendorEntry | null>();
+  const senderOwn = new Map<string, VendorEntry | null>();
   for (const e of entries) {
     if (onlyWraps(e)) continue;
     const owned = ownedDomains(e);
-    for (const d of owned.hosts) claim(byHost, d, e);
+    for (const d of owned.hosts) {
+      claim(byHost, d, e);
+      if (e.category === 'sender-own') claim(senderOwn, d, e);
+    }
     if (owned.site !== null) claim(bySite, owned.site, e);
   }
   // The same brand under another public suffix (`amazon.de`, `ebay.co.uk`) is the same vendor's.
@@ -103,12 +109,13 @@ export function domainOwners(entries: readonly VendorEntry[]): DomainOwners {
   }
   // A brand on the vendor's own hosts outranks a website: `amazon.com` is Amazon's own mail's,
   // not the SES product page's.
-  const lookup: DomainOwners = (domain, acrossSuffixes = false) => {
+  const lookup: DomainOwners = (domain, ownBrand = false) => {
     const d = domain.toLowerCase();
     const host = byHost.get(d);
+    if (host === null && ownBrand) return senderOwn.get(d) ?? null;
     if (host !== undefined) return host;
     const site = bySite.get(d);
-    if (site !== undefined || !acrossSuffixes) return site ?? null;
+    if (site !== undefined || !ownBrand) return site ?? null;
     return byBrand.get(brandOf(d)) ?? null;
   };
   cache.set(entries, lookup);
