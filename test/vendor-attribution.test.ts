@@ -150,3 +150,20 @@ describe('header facts of more platforms', () => {
     expect(without.findings.map((f) => f.vendor?.category)).toEqual(['sender-own']);
   });
 });
+
+describe("sender-own click grammars of big senders' notification mail", () => {
+  it.each([
+    ['Facebook /n/?<target>&mid=', 'http://www.facebook.com/n/?groups%2F1&mid=7a0ffadG5af33a8a9c98Ga61c449Gdd&bcode=1.1&n_m=me%40mail.example', 'meta'],
+    ['Indeed /redirect/<name>?refUid=', 'https://employers.indeed.com/redirect/candidatemanagementvideolink?refUid=1cibmn7lh0bjv5fj&ctx=1&lid=2', 'indeed-notifications'],
+  ])('%s', (_n, href, id) => {
+    const r = scanHtml(`<a href="${href}">See</a>`, { sender: 'notification@example.org' });
+    expect(r.findings.map((f) => [f.kind, f.vendor?.id])).toEqual([['click-redirect', id]]);
+  });
+  it.each([
+    ['a plain Facebook page', 'https://www.facebook.com/notifications'],
+    ['/n/ without the message id', 'http://www.facebook.com/n/?groups%2F1'],
+    ['an Indeed job search', 'https://www.indeed.com/jobs?q=nurse&l=Boston'],
+  ])('not %s', (_n, href) => {
+    expect(scanHtml(`<a href="${href}">See</a>`, { sender: 'notification@example.org' }).findings).toEqual([]);
+  });
+});
