@@ -81,6 +81,11 @@ describe('shape matches named after who runs the host', () => {
     const r = await scanEml(eml('newsletter@news.example', 'X-SG-EID: abc\r\nx-beehiiv-type: newsletter\r\n', SS_CLICK));
     expect(r.findings.map((f) => [f.kind, f.vendor?.id])).toEqual([['click-redirect', 'beehiiv']]);
   });
+  it("the relay on a host first party only through the platform's bounce domain", async () => {
+    const open = '<img src="https://email.m.platform.example/o/eJw9jksOgzAMBU_T7EDGjvNZ5DA4TiAtBam0m56" width="1" height="1">';
+    const r = await scanEml(eml('writer@blog.example', 'Return-Path: <bounce@m.platform.example>\r\nX-Mailgun-Sid: WyJk\r\nX-Mailgun-Tag: ghost-email\r\n', open));
+    expect(r.findings.map((f) => [f.thirdParty, f.vendor?.id])).toEqual([[false, 'mailgun']]);
+  });
   it('the relay itself when no platform is named', async () => {
     const r = await scanEml(eml('newsletter@news.example', 'X-SG-EID: abc\r\n', SS_CLICK));
     expect(r.findings.map((f) => f.vendor?.id)).toEqual(['sendgrid']);

@@ -239,7 +239,9 @@ export function shapeVendor(
   const owner = domain === null ? null : (sender.owners?.(domain) ?? null);
   if (owner !== null) return owner !== match.entry && owner.category === 'esp' && domain !== sender.ownDomain ? owner : null;
   const p = sender.platform;
-  if (thirdParty || p === null || p.relay || p.entry === match.entry || !isRelay(match.entry)) return null;
+  // only the sender's own link domain: the relay's own domains (`email.m.ghost.io` at Mailgun) stay
+  // the relay's even where a bounce address makes them first party
+  if (thirdParty || domain !== sender.ownDomain || p === null || p.relay || p.entry === match.entry || !isRelay(match.entry)) return null;
   return LIST_CATEGORIES.has(p.entry.category) ? p.entry : null;
 }
 
