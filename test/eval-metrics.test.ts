@@ -108,3 +108,19 @@ describe('parseThresholds', () => {
     [{ 'max-clean-findings': '0.5' }],
   ])('rejects %o', (values) => expect(() => parseThresholds(values)).toThrow(UsageError));
 });
+
+describe('address leaks in ordinary links', () => {
+  const link = (url: string): NonNullable<Report['links']>[number] =>
+    ({ urls: [url], leaks: [plainLeak] }) as unknown as NonNullable<Report['links']>[number];
+  it.each([
+    ['as written', 'shop.example/u?e=me@mail.example', 'https://shop.example/u?e=me@mail.example', 1],
+    ['non-ASCII written raw in the label', 'shop.example/p?name=Schüle&email=me@mail.example', 'https://shop.example/p?name=Sch%C3%BCle&email=me@mail.example', 1],
+    ['a query right after the host', 'wec.shop.example?name=me@mail.example', 'http://wec.shop.example/?name=me@mail.example', 1],
+    ['another link', 'shop.example/u?e=me@mail.example', 'https://shop.example/other?e=me@mail.example', 0],
+    ['another host that begins the same', 'wec.shop.example?name=me@mail.example', 'http://wec.shop.example.evil.example/?name=me@mail.example', 0],
+  ])('%s', (_n, labelled, reported, found) => {
+    const e: EmailLabel = { ...email('a.eml', []), otherLeaks: [{ url: labelled, leaksEmail: 'plain' }] };
+    const r: Report = { ...report([]), links: [link(reported)] };
+    expect(scoreReports([e], [r]).linkLeaksFound).toBe(found);
+  });
+});

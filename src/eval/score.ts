@@ -132,6 +132,30 @@ function labelNeedle(url: string): string {
   return port === 0 ? l : host.slice(0, host.length - port) + l.slice(host.length);
 }
 
+/**
+ * A link label is copied from the HTML, which may write non-ASCII characters (`name=Schüle`) and
+ * a query right after the host (`host.example?e=`) where the parsed URL of a report has
+ * `Sch%C3%BCle` and `host.example/?e=`: both sides are compared decoded, with the root slash.
+ */
+function linkNeedle(url: string): string {
+  const l = decodedOrSame(url.toLowerCase());
+  const q = l.indexOf('?');
+  const slash = l.indexOf('/');
+  return q > 0 && (slash < 0 || slash > q) ? `${l.slice(0, q)}/${l.slice(q)}` : l;
+}
+
+function comparableUrl(url: string): string {
+  return decodedOrSame(url.toLowerCase());
+}
+
+function decodedOrSame(s: string): string {
+  try {
+    return decodeURI(s);
+  } catch {
+    return s;
+  }
+}
+
 function pick(label: TrackerLabel, findings: readonly Finding[], used: Set<Finding>): Finding | null {
   const needle = labelNeedle(label.url);
   const fits = (f: Finding): boolean => urlsOf(f).some((u) => u.includes(needle));
@@ -162,9 +186,9 @@ export function scoreReports(emails: readonly EmailLabel[], reports: readonly Re
     const findings = reports[i]?.findings ?? [];
     for (const o of email.otherLeaks) {
       linkLeaksExpected++;
-      const needle = o.url.toLowerCase();
+      const needle = linkNeedle(o.url);
       const hit = (reports[i]?.links ?? []).some(
-        (n) => n.leaks.length > 0 && n.urls.some((u) => u.toLowerCase().includes(needle)),
+        (n) => n.leaks.length > 0 && n.urls.some((u) => comparableUrl(u).includes(needle)),
       );
       if (hit) linkLeaksFound++;
       else details.push(`link  ${email.file}: ${o.leaksEmail} leak not reported in ${o.url}`);

@@ -14,7 +14,7 @@ import { parseUrl, type ParsedUrl } from '../url/parse.js';
 import { judgeOnLearnedHost, learnedHosts } from './learned-hosts.js';
 import { judgeOnPixelHost, pixelHosts } from './pixel-hosts.js';
 import type { PartContext } from './part.js';
-import { attributeVendor, senderRuleMatch } from './sender.js';
+import { attributeVendor, senderRuleMatch, shapeVendor } from './sender.js';
 
 /**
  * One URL of the document and what the scanner decided about it.
@@ -39,7 +39,8 @@ export interface Verdict {
   readonly truncated?: true;
   /**
    * For trackers without a catalogue match: the vendor attributed from the message (the platform
-   * its headers name, or the sender's own `sender-own` entry). See `attributeVendor`.
+   * its headers name, or the sender's own `sender-own` entry). See `attributeVendor`. For a
+   * shape-only match, who runs the host when that is not the rule's vendor (see `shapeVendor`).
    */
   readonly attributed?: VendorEntry;
 }
@@ -219,7 +220,12 @@ export function inspectPart(html: string, ctx: PartContext): Inspection {
       const addressed = carried === null && leaks.length > recipientLeaks.length;
       unknownLinks.push({ resource: r, url: judged, thirdParty: party, leaks: recipientLeaks, ...(addressed ? { otherAddress: true } : {}) });
     }
-    const attributed = match === null ? attributeVendor(ctx.sender, decision, thirdParty, url.host, ctx.domainOf) : null;
+    const attributed =
+      match === null
+        ? attributeVendor(ctx.sender, decision, thirdParty, url.host, ctx.domainOf)
+        : decision === null
+          ? null
+          : shapeVendor(ctx.sender, match, thirdParty, url.host, ctx.domainOf);
     const base: Verdict = { resource: r, requested, url, match, thirdParty, leaks, decision, group: null };
     const verdict = attributed === null ? base : { ...base, attributed };
     verdicts.push(cut ? { ...verdict, truncated: true } : verdict);
@@ -242,7 +248,10 @@ export function inspectPart(html: string, ctx: PartContext): Inspection {
       ? verdicts
       : verdicts.map((v) => {
           const learned = onLearned.get(v.resource);
-          if (learned !== undefined) return { ...v, decision: learned.decision, match: learned.match };
+          if (learned !== undefined) {
+            const { attributed: _unused, ...rest } = v;
+            return { ...rest, decision: learned.decision, match: learned.match };
+          }
           const g = grouped.get(v.resource);
           if (g === undefined) return v;
           const attributed = attributeVendor(ctx.sender, g.decision, v.thirdParty, v.url.host, ctx.domainOf);

@@ -151,7 +151,8 @@ export function scanPart(
   const plainLinks: SeenLink[] = [];
   for (const v of inspection.verdicts) {
     const { resource: r, url, match, thirdParty, leaks, decision } = v;
-    const entry = match?.entry ?? v.attributed ?? null;
+    // `attributed` names who runs a shape-matched host when that is not the rule's vendor
+    const entry = v.attributed ?? match?.entry ?? null;
     if (decision === null) {
       if (r.via === 'link-click') plainLinks.push({ resource: r, url, thirdParty, leaks });
       continue;

@@ -5,6 +5,7 @@
  * else the owner of the tracker host's domain (category `host-owner`).
  */
 import { getDomainWithoutSuffix } from '../url/domains.js';
+import { domainOwners, type DomainOwners } from '../catalogue/owners.js';
 import { identifySender, matchSenderRules, type HeaderLookup, type SenderPlatform } from '../catalogue/sender.js';
 import type { CatalogueIndex, CatalogueMatch, VendorEntry } from '../catalogue/types.js';
 import type { Decision } from '../classify/classify.js';
@@ -25,6 +26,8 @@ export interface SenderContext {
   readonly platform: SenderPlatform | null;
   /** Registrable domain of the From address (or of the `sender` option), or `null`. */
   readonly ownDomain: string | null;
+  /** The catalogue vendor owning a registrable domain (see `domainOwners`); none when absent. */
+  readonly owners?: DomainOwners;
 }
 
 /** A message nothing is known about. */
@@ -68,8 +71,9 @@ export function headerLookup(h: MailHeaders): HeaderLookup {
  * senderContext(defaultCatalogue(), headerLookup(mail.headers), 'shop.example');
  */
 export function senderContext(catalogue: CatalogueIndex, headers: HeaderLookup | null, ownDomain: string | null): SenderContext {
-  if (headers === null) return { platform: null, ownDomain };
-  return { platform: identifySender(catalogue.entries, headers) ?? unsubscribePlatform(catalogue, headers), ownDomain };
+  const owners = domainOwners(catalogue.entries);
+  if (headers === null) return { platform: null, ownDomain, owners };
+  return { platform: identifySender(catalogue.entries, headers) ?? unsubscribePlatform(catalogue, headers), ownDomain, owners };
 }
 
 /** Platforms that run a list for their customers: its unsubscribe page names them. */
@@ -182,7 +186,9 @@ function brandOf(domain: string): string {
  * a `zalando.de` sender, even when no header names that domain), else the owner of the host's
  * registrable domain (`host-owner`): a third-party host, or one first party only through
  * Return-Path, DKIM or List-Unsubscribe (an unknown platform's own domain), is run by whoever
- * holds its domain. Hosts without a registrable domain (bare IPs) stay unnamed.
+ * holds its domain. Where that domain is a catalogue vendor's (`cts.indeed.com`: Indeed's own
+ * mail), the vendor is named instead of the bare domain. Hosts without a registrable domain (bare
+ * IPs) stay unnamed.
  *
  * @example
  * attributeVendor(ctx, decision, false, 't.shop.example', domainOf)?.category; // 'sender-own'
@@ -201,9 +207,52 @@ export function attributeVendor(
   // The sender's brand under another public suffix (mailinglijst.eu for mailinglijst.nl) is the
   // sender's even where the headers do not say so; short names are too often shared.
   const sameBrand = own !== null && domain !== null && (domain === own || (brandOf(own).length >= MIN_BRAND && brandOf(domain) === brandOf(own)));
-  if (sameBrand && own !== null && (thirdParty || sender.platform === null || sender.platform.relay)) return ownVendor(own);
+  const owner = domain === null ? null : (sender.owners?.(domain) ?? null);
+  if (sameBrand && own !== null && (thirdParty || sender.platform === null || sender.platform.relay)) {
+    return (domain === null ? null : (sender.owners?.(domain, true) ?? null)) ?? ownVendor(own);
+  }
   if (!thirdParty && sender.platform !== null && !sender.platform.relay) return sender.platform.entry;
-  return domain === null || isIpLiteral(domain) ? null : hostOwnerVendor(domain);
+  return domain === null || isIpLiteral(domain) ? null : (owner ?? hostOwnerVendor(domain));
+}
+
+/**
+ * Who runs a URL that matched another vendor's rule by its shape only (an `anyHost` rule, or the
+ * sending platform's rules, off the vendor's own hosts), when that is not the rule's vendor: an
+ * ESP whose own domain the host is under, unless it sent the message as a customer of the rule's
+ * vendor (WebEngage's click host speaks SparkPost's grammar for WebEngage's customers; Nylas's
+ * newsletter links on its own domain are Campaign Monitor's), or, on the sender's own hosts, the mail platform the headers name when the rule's
+ * vendor is only the delivery relay underneath it (beehiiv newsletters go out through SendGrid
+ * and keep its link format). `null` keeps the rule's vendor.
+ *
+ * @example
+ * shapeVendor(ctx, sendgridShapeMatch, false, 'elink12.news.example', domainOf)?.id; // 'beehiiv' with x-beehiiv-* headers
+ */
+export function shapeVendor(
+  sender: SenderContext,
+  match: CatalogueMatch,
+  thirdParty: boolean,
+  host: string,
+  domainOf: (host: string) => string | null,
+): VendorEntry | null {
+  if (match.level !== 'shape') return null;
+  const domain = domainOf(host);
+  const owner = domain === null ? null : (sender.owners?.(domain) ?? null);
+  if (owner !== null) return owner !== match.entry && owner.category === 'esp' && domain !== sender.ownDomain ? owner : null;
+  const p = sender.platform;
+  // only the sender's own link domain: the relay's own domains (`email.m.ghost.io` at Mailgun) stay
+  // the relay's even where a bounce address makes them first party
+  if (thirdParty || domain !== sender.ownDomain || p === null || p.relay || p.entry === match.entry || !isRelay(match.entry)) return null;
+  return LIST_CATEGORIES.has(p.entry.category) ? p.entry : null;
+}
+
+/**
+ * A vendor known only as a delivery service (every header fact of it `relay`): platforms send
+ * through it and keep its link formats. A platform with facts of its own (Pardot's shapes on
+ * mail that SFMC's servers deliver) stays the rule's vendor.
+ */
+function isRelay(e: VendorEntry): boolean {
+  const facts = e.senderHeaders ?? [];
+  return facts.length > 0 && facts.every((f) => f.relay === true);
 }
 
 /** An IPv4 or IPv6 address names no one: its owner is a hosting network, not a domain holder. */
