@@ -14,7 +14,8 @@ import { parseUrl, type ParsedUrl } from '../url/parse.js';
 import { judgeOnLearnedHost, learnedHosts } from './learned-hosts.js';
 import { judgeOnPixelHost, pixelHosts } from './pixel-hosts.js';
 import type { PartContext } from './part.js';
-import { attributeVendor, senderRuleMatch, shapeVendor } from './sender.js';
+import { senderRuleMatch } from './sender.js';
+import { attributeVendor, shapeVendor } from './vendor-naming.js';
 
 /**
  * One URL of the document and what the scanner decided about it.
