@@ -10,13 +10,7 @@ import { recoverDestination } from '../src/catalogue/destination.js';
 import { defaultCatalogue } from '../src/catalogue/index.js';
 import type { VendorEntry } from '../src/catalogue/types.js';
 import { anyHostScore, validateEntry } from '../src/catalogue/validate.js';
-import { parseUrl, type ParsedUrl } from '../src/url/parse.js';
-
-function url(s: string): ParsedUrl {
-  const u = parseUrl(s);
-  if (u === null) throw new Error(`bad test url ${s}`);
-  return u;
-}
+import { url } from './helpers/resources.js';
 
 const match = (u: string) => defaultCatalogue().match(url(u));
 const b64 = (s: string) => Buffer.from(s).toString('base64url');

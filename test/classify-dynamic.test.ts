@@ -5,17 +5,7 @@ import { classify } from '../src/classify/classify.js';
 import { hasSpreadNumericId, isScriptEndpoint, isStaticImageFile, isTrackingCompound } from '../src/classify/dynamic.js';
 import { hasCountingQuery, hasTrackingPath } from '../src/classify/signals.js';
 import type { Resource } from '../src/html/types.js';
-import { parseUrl, type ParsedUrl } from '../src/url/parse.js';
-
-function url(s: string): ParsedUrl {
-  const u = parseUrl(s);
-  if (u === null) throw new Error(`bad test url ${s}`);
-  return u;
-}
-
-function img(u: string, width: number | null, height: number | null, hidden: Resource['hidden'] = null): Resource {
-  return { via: 'element', tag: 'img', attribute: 'src', line: 1, col: 1, startOffset: 0, endOffset: 0, width, height, hidden, media: null, selector: null, url: u };
-}
+import { url, img } from './helpers/resources.js';
 
 describe('isTrackingCompound', () => {
   const rows: [string, boolean][] = [

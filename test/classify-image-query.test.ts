@@ -3,13 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { compoundTokenShape } from '../src/classify/identifiers.js';
 import { hasImageTransform, isFileTokenKey, isFingerprintedAsset } from '../src/classify/image-query.js';
-import { parseUrl, type ParsedUrl } from '../src/url/parse.js';
-
-function url(s: string): ParsedUrl {
-  const u = parseUrl(s);
-  if (u === null) throw new Error(`bad test url ${s}`);
-  return u;
-}
+import { url } from './helpers/resources.js';
 
 describe('isFileTokenKey', () => {
   it.each([

@@ -6,19 +6,9 @@ import { classify } from '../src/classify/classify.js';
 import { contentFolders, folderOf, sharesContentFolder } from '../src/classify/folders.js';
 import { isFileTokenKey } from '../src/classify/image-query.js';
 import type { Resource } from '../src/html/types.js';
-import { parseUrl, type ParsedUrl } from '../src/url/parse.js';
 import { scanHtml } from '../src/scan/html.js';
 import { describeFindings, emailBody, imageFindings } from './helpers/pixel-findings.js';
-
-function url(s: string): ParsedUrl {
-  const u = parseUrl(s);
-  if (u === null) throw new Error(`bad test url ${s}`);
-  return u;
-}
-
-function img(u: string, width: number | null, height: number | null, hidden: Resource['hidden'] = null): Resource {
-  return { via: 'element', tag: 'img', attribute: 'src', line: 1, col: 1, startOffset: 0, endOffset: 0, width, height, hidden, media: null, selector: null, url: u };
-}
+import { url, img } from './helpers/resources.js';
 
 type Row = [name: string, resource: Resource, kind: string | null, confidence: string | null];
 

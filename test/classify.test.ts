@@ -4,13 +4,7 @@ import { classify } from '../src/classify/classify.js';
 import { groupUnknownLinks } from '../src/classify/links.js';
 import type { Resource } from '../src/html/types.js';
 import type { Leak, VendorCategory } from '../src/types.js';
-import { parseUrl, type ParsedUrl } from '../src/url/parse.js';
-
-function url(s: string): ParsedUrl {
-  const u = parseUrl(s);
-  if (u === null) throw new Error(`bad test url ${s}`);
-  return u;
-}
+import { url } from './helpers/resources.js';
 
 function res(over: Partial<Resource> & { url: string }): Resource {
   return {

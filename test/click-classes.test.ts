@@ -11,13 +11,7 @@ import { isNumberChain } from '../src/classify/link-shape.js';
 import type { Resource } from '../src/html/types.js';
 import { scanEml } from '../src/scan/eml.js';
 import { scanHtml } from '../src/scan/html.js';
-import { parseUrl, type ParsedUrl } from '../src/url/parse.js';
-
-function url(s: string): ParsedUrl {
-  const u = parseUrl(s);
-  if (u === null) throw new Error(`bad test url ${s}`);
-  return u;
-}
+import { url } from './helpers/resources.js';
 
 function anchor(u: string, text: string | null): Resource {
   return {

@@ -10,13 +10,7 @@ import { dedicatedHostLink, groupUnknownLinks, linkPatternKey, type UnknownLink 
 import type { Resource } from '../src/html/types.js';
 import { scanHtml } from '../src/scan/html.js';
 import type { Leak } from '../src/types.js';
-import { parseUrl, type ParsedUrl } from '../src/url/parse.js';
-
-function url(s: string): ParsedUrl {
-  const u = parseUrl(s);
-  if (u === null) throw new Error(`bad test url ${s}`);
-  return u;
-}
+import { url } from './helpers/resources.js';
 
 function anchor(u: string, text: string | null = null): Resource {
   return {
