@@ -8,9 +8,30 @@ import type { CatalogueMatch, VendorEntry } from '../catalogue/types.js';
 import type { Decision } from '../classify/classify.js';
 import { LIST_CATEGORIES, type SenderContext } from './sender.js';
 
-const ownEntries = new Map<string, VendorEntry>();
-/** Sender-own entries kept for reuse; the map starts again when full. */
-const MAX_OWN_ENTRIES = 4096;
+/** Derived entries kept for reuse, per category; a map starts again when full. */
+const MAX_DERIVED_ENTRIES = 4096;
+const derived = { 'sender-own': new Map<string, VendorEntry>(), 'host-owner': new Map<string, VendorEntry>() };
+
+/** The one entry of a domain in a derived category, so findings of one message share it. */
+function derivedVendor(category: keyof typeof derived, domain: string, source: string): VendorEntry {
+  const entries = derived[category];
+  let entry = entries.get(domain);
+  if (entry === undefined) {
+    entry = {
+      id: `${category}-${domain.replaceAll('.', '-')}`,
+      name: domain,
+      company: domain,
+      category,
+      website: `https://${domain}`,
+      hosts: [],
+      rules: [],
+      sources: [source],
+    };
+    if (entries.size >= MAX_DERIVED_ENTRIES) entries.clear();
+    entries.set(domain, entry);
+  }
+  return entry;
+}
 
 /**
  * The `sender-own` vendor of a registrable domain (`zalando.de`): id `sender-own-zalando-de`.
@@ -19,25 +40,8 @@ const MAX_OWN_ENTRIES = 4096;
  * ownVendor('zalando.de').name; // 'zalando.de'
  */
 export function ownVendor(domain: string): VendorEntry {
-  let entry = ownEntries.get(domain);
-  if (entry === undefined) {
-    entry = {
-      id: `sender-own-${domain.replaceAll('.', '-')}`,
-      name: domain,
-      company: domain,
-      category: 'sender-own',
-      website: `https://${domain}`,
-      hosts: [],
-      rules: [],
-      sources: ['message headers'],
-    };
-    if (ownEntries.size >= MAX_OWN_ENTRIES) ownEntries.clear();
-    ownEntries.set(domain, entry);
-  }
-  return entry;
+  return derivedVendor('sender-own', domain, 'message headers');
 }
-
-const hostEntries = new Map<string, VendorEntry>();
 
 /**
  * The `host-owner` vendor of a registrable domain (`ryndoo.club`): whoever runs the tracker's
@@ -49,22 +53,7 @@ const hostEntries = new Map<string, VendorEntry>();
  * hostOwnerVendor('ryndoo.club'); // { id: 'host-owner-ryndoo-club', name: 'ryndoo.club', category: 'host-owner', … }
  */
 export function hostOwnerVendor(domain: string): VendorEntry {
-  let entry = hostEntries.get(domain);
-  if (entry === undefined) {
-    entry = {
-      id: `host-owner-${domain.replaceAll('.', '-')}`,
-      name: domain,
-      company: domain,
-      category: 'host-owner',
-      website: `https://${domain}`,
-      hosts: [],
-      rules: [],
-      sources: ['tracker host'],
-    };
-    if (hostEntries.size >= MAX_OWN_ENTRIES) hostEntries.clear();
-    hostEntries.set(domain, entry);
-  }
-  return entry;
+  return derivedVendor('host-owner', domain, 'tracker host');
 }
 
 /** `zalando` for `zalando.de`: the brand a registrable domain names, or the domain itself. */
