@@ -18,8 +18,14 @@ import type { VendorEntry } from './types.js';
  */
 export type DomainOwners = (domain: string, ownBrand?: boolean) => VendorEntry | null;
 
-/** Shortest brand name trusted to tie a host to a vendor (`ebay`, not `fb` or `x`). */
-const MIN_BRAND = 4;
+/**
+ * Shortest brand name trusted to tie a host to a vendor or a sender across public suffixes
+ * (`ebay`, `otto`; not `fb`, `x` or `ibm`).
+ *
+ * @example
+ * brandOf('ebay.co.uk').length >= MIN_BRAND; // true
+ */
+export const MIN_BRAND = 4;
 
 function squeeze(s: string): string {
   let out = '';
@@ -27,8 +33,14 @@ function squeeze(s: string): string {
   return out;
 }
 
-/** `amazon` for `amazon.co.uk`: the registrable domain without its public suffix, squeezed. */
-function brandOf(domain: string): string {
+/**
+ * The brand a domain names: its registrable domain without the public suffix, squeezed to
+ * letters and digits; empty when the host has no registrable domain (an IP address).
+ *
+ * @example
+ * brandOf('news.amazon.co.uk'); // 'amazon'
+ */
+export function brandOf(domain: string): string {
   return squeeze(getDomainWithoutSuffix(domain, { allowPrivateDomains: true }) ?? '');
 }
 

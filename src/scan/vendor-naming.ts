@@ -3,7 +3,7 @@
  * sender itself (`sender-own`), the owner of the host's domain (`host-owner`), a catalogue vendor
  * owning that domain, or the platform the headers name over the relay whose link format it keeps.
  */
-import { getDomainWithoutSuffix } from '../url/domains.js';
+import { brandOf, MIN_BRAND } from '../catalogue/owners.js';
 import type { CatalogueMatch, VendorEntry } from '../catalogue/types.js';
 import type { Decision } from '../classify/classify.js';
 import { LIST_CATEGORIES, type SenderContext } from './sender.js';
@@ -54,11 +54,6 @@ export function ownVendor(domain: string): VendorEntry {
  */
 export function hostOwnerVendor(domain: string): VendorEntry {
   return derivedVendor('host-owner', domain, 'tracker host');
-}
-
-/** `zalando` for `zalando.de`: the brand a registrable domain names, or the domain itself. */
-function brandOf(domain: string): string {
-  return getDomainWithoutSuffix(domain, { allowPrivateDomains: true }) ?? domain;
 }
 
 /**
@@ -142,5 +137,3 @@ function isIpLiteral(host: string): boolean {
   return host.includes(':') || host.startsWith('[') || /^[0-9.]+$/.test(host);
 }
 
-/** Shortest brand name trusted across public suffixes (`ibm` is not enough; `otto` is). */
-const MIN_BRAND = 4;
