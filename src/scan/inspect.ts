@@ -5,14 +5,13 @@
 import type { CatalogueMatch, VendorEntry } from '../catalogue/types.js';
 import { classify, type Decision } from '../classify/classify.js';
 import { contentFolders, linkTokens, namedByLinkToken, sharesContentFolder } from '../classify/folders.js';
-import { groupUnknownLinks, type UnknownLink } from '../classify/links.js';
+import type { UnknownLink } from '../classify/links.js';
 import type { Resource, WalkTruncation } from '../html/types.js';
 import type { Leak } from '../types.js';
 import { findAnyAddresses } from '../leaks/find-any.js';
 import { isThirdParty } from '../url/party.js';
 import { parseUrl, type ParsedUrl } from '../url/parse.js';
-import { judgeOnLearnedHost, learnedHosts } from './learned-hosts.js';
-import { judgeOnPixelHost, pixelHosts } from './pixel-hosts.js';
+import { judgeUnknownLinks } from './link-verdicts.js';
 import type { PartContext } from './part.js';
 import { senderRuleMatch } from './sender.js';
 import { attributeVendor, shapeVendor } from './vendor-naming.js';
@@ -117,38 +116,6 @@ function imagesOf(resources: readonly Resource[], base: string | null, maxLength
   return out;
 }
 
-/** Unknown links on hosts this message reveals as a vendor's branded tracking hosts. */
-function judgeLearned(
-  verdicts: readonly Verdict[],
-  links: readonly UnknownLink[],
-  ctx: PartContext,
-): Map<Resource, { decision: Decision; match: CatalogueMatch }> {
-  const out = new Map<Resource, { decision: Decision; match: CatalogueMatch }>();
-  if (links.length === 0) return out;
-  const hosts = learnedHosts(verdicts.map((v) => ({ url: v.url, match: v.match, tracker: v.decision !== null })), ctx.domainOf);
-  if (hosts.size === 0) return out;
-  for (const l of links) {
-    const m = hosts.get(l.url.host);
-    const judged = m === undefined ? null : judgeOnLearnedHost(l, m);
-    if (judged !== null) out.set(l.resource, judged);
-  }
-  return out;
-}
-
-/** Unknown links on hosts that served this message an unknown open pixel (see `pixel-hosts.ts`). */
-function judgeOnPixelHosts(verdicts: readonly Verdict[], links: readonly UnknownLink[], ctx: PartContext): Map<Resource, Decision> {
-  const out = new Map<Resource, Decision>();
-  if (links.length === 0) return out;
-  const hosts = pixelHosts(verdicts.map((v) => ({ resource: v.resource, url: v.url, known: v.match !== null, decision: v.decision })));
-  if (hosts.size === 0) return out;
-  for (const l of links) {
-    const keys = hosts.get(l.url.host);
-    const judged = keys === undefined ? null : judgeOnPixelHost(l, keys, ctx.domainOf);
-    if (judged !== null) out.set(l.resource, judged);
-  }
-  return out;
-}
-
 /**
  * Any other address a query parameter holds (the recipient is not always known: forwarded mail,
  * HTML bodies, redacted headers). Addresses of the sender's own domains are the sender's
@@ -231,34 +198,7 @@ export function inspectPart(html: string, ctx: PartContext): Inspection {
     const verdict = attributed === null ? base : { ...base, attributed };
     verdicts.push(cut ? { ...verdict, truncated: true } : verdict);
   }
-  const onLearned = judgeLearned(verdicts, unknownLinks, ctx);
-  const rest = unknownLinks.filter((l) => !onLearned.has(l.resource));
-  const onPixelHost = judgeOnPixelHosts(verdicts, rest, ctx);
-  const grouped = new Map<Resource, { key: string; decision: Decision }>();
-  // One finding per pixel host: its links are one tracking script, whatever their path.
-  for (const l of rest) {
-    const decision = onPixelHost.get(l.resource);
-    if (decision !== undefined) grouped.set(l.resource, { key: `${l.url.host}/~pixel-host`, decision });
-  }
-  for (const g of groupUnknownLinks(rest.filter((l) => !onPixelHost.has(l.resource)), ctx.domainOf)) {
-    const decision: Decision = { kind: 'click-redirect', confidence: g.confidence, signals: g.signals };
-    for (const l of g.links) grouped.set(l.resource, { key: g.key, decision });
-  }
-  const final =
-    grouped.size === 0 && onLearned.size === 0
-      ? verdicts
-      : verdicts.map((v) => {
-          const learned = onLearned.get(v.resource);
-          if (learned !== undefined) {
-            const { attributed: _unused, ...rest } = v;
-            return { ...rest, decision: learned.decision, match: learned.match };
-          }
-          const g = grouped.get(v.resource);
-          if (g === undefined) return v;
-          const attributed = attributeVendor(ctx.sender, g.decision, v.thirdParty, v.url.host, ctx.domainOf);
-          const judged = { ...v, decision: g.decision, group: g.key };
-          return attributed === null ? judged : { ...judged, attributed };
-        });
+  const final = judgeUnknownLinks(verdicts, unknownLinks, ctx);
   const inspection: Inspection = { verdicts: final, baseHref: walked.baseHref, cssErrors: walked.cssErrors, urlsSkipped, urlsCut };
   return walked.truncated === undefined ? inspection : { ...inspection, truncated: walked.truncated };
 }
